@@ -1,0 +1,54 @@
+from django.contrib import admin
+
+from .models import (
+    AssessmentTaskScore,
+    EmployerCostAllowanceRate,
+    LoonwaardeAssessment,
+    LoonwaardeRule,
+    MinimumWageRate,
+    SubsidyApplication,
+    YouthWagePercentage,
+)
+
+
+@admin.register(MinimumWageRate)
+class MinimumWageRateAdmin(admin.ModelAdmin):
+    list_display = ("effective_from", "hourly_amount", "source")
+
+
+@admin.register(YouthWagePercentage)
+class YouthWagePercentageAdmin(admin.ModelAdmin):
+    list_display = ("effective_from", "age", "percentage")
+    list_filter = ("age",)
+
+
+@admin.register(EmployerCostAllowanceRate)
+class EmployerCostAllowanceRateAdmin(admin.ModelAdmin):
+    list_display = ("effective_from", "percentage", "source")
+
+
+@admin.register(LoonwaardeRule)
+class LoonwaardeRuleAdmin(admin.ModelAdmin):
+    list_display = ("municipality", "forfaitair_months", "measurement_interval_months", "beschut_werk_max_months")
+
+
+class TaskScoreInline(admin.TabularInline):
+    model = AssessmentTaskScore
+    extra = 0
+
+
+@admin.register(LoonwaardeAssessment)
+class LoonwaardeAssessmentAdmin(admin.ModelAdmin):
+    list_display = ("placement", "assessed_on", "percentage", "method", "next_due_on")
+    list_filter = ("method",)
+    raw_id_fields = ("placement",)
+    inlines = (TaskScoreInline,)
+
+
+@admin.register(SubsidyApplication)
+class SubsidyApplicationAdmin(admin.ModelAdmin):
+    list_display = ("placement", "kind", "status", "municipality", "period_start", "period_end", "amount_granted")
+    list_filter = ("kind", "status", "municipality")
+    search_fields = ("decision_reference",)
+    raw_id_fields = ("placement", "previous")
+    readonly_fields = ("status",)
