@@ -1,0 +1,20 @@
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    """Uploaded files of a test go to a temporary folder."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def bemiddelaar(db):
+    from tests.factories.accounts import UserFactory
+
+    return UserFactory(username="bemiddelaar-test")
+
+
+@pytest.fixture
+def logged_in_client(client, bemiddelaar):
+    client.force_login(bemiddelaar)
+    return client
