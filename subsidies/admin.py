@@ -3,10 +3,12 @@ from django.contrib import admin
 from .models import (
     AssessmentTaskScore,
     EmployerCostAllowanceRate,
+    GuidanceAllowanceRate,
     LoonwaardeAssessment,
     LoonwaardeRule,
     MinimumWageRate,
     SubsidyApplication,
+    SubsidyApplicationStatusChange,
     YouthWagePercentage,
 )
 
@@ -27,6 +29,11 @@ class EmployerCostAllowanceRateAdmin(admin.ModelAdmin):
     list_display = ("effective_from", "percentage", "source")
 
 
+@admin.register(GuidanceAllowanceRate)
+class GuidanceAllowanceRateAdmin(admin.ModelAdmin):
+    list_display = ("effective_from", "yearly_amount", "basis_hours_per_week", "source")
+
+
 @admin.register(LoonwaardeRule)
 class LoonwaardeRuleAdmin(admin.ModelAdmin):
     list_display = ("municipality", "forfaitair_months", "measurement_interval_months", "beschut_werk_max_months")
@@ -41,14 +48,25 @@ class TaskScoreInline(admin.TabularInline):
 class LoonwaardeAssessmentAdmin(admin.ModelAdmin):
     list_display = ("placement", "assessed_on", "percentage", "method", "next_due_on")
     list_filter = ("method",)
-    raw_id_fields = ("placement",)
+    raw_id_fields = ("placement", "report_document")
     inlines = (TaskScoreInline,)
+
+
+class StatusChangeInline(admin.TabularInline):
+    model = SubsidyApplicationStatusChange
+    extra = 0
+    can_delete = False
+    readonly_fields = ("from_status", "to_status", "note", "changed_by", "changed_at")
+
+    def has_add_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(SubsidyApplication)
 class SubsidyApplicationAdmin(admin.ModelAdmin):
+    inlines = (StatusChangeInline,)
     list_display = ("placement", "kind", "status", "municipality", "period_start", "period_end", "amount_granted")
     list_filter = ("kind", "status", "municipality")
     search_fields = ("decision_reference",)
-    raw_id_fields = ("placement", "previous")
+    raw_id_fields = ("placement", "previous", "decision_document")
     readonly_fields = ("status",)

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.utils.functional import cached_property
 
 from wsp_platform.core.models import BaseModel
 from wsp_platform.core.validators import validate_date_range
@@ -100,6 +101,11 @@ class LoonwaardeAssessment(BaseModel):
     )
     next_due_on = models.DateField("volgende meting uiterlijk", null=True, blank=True)
     early_requested_by = models.CharField("eerder aangevraagd door", max_length=120, blank=True)
+    early_request_reason = models.TextField("reden eerdere meting", blank=True)
+    report_document = models.ForeignKey(
+        "core.Document", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name="rapport",
+    )
     notes = models.TextField("toelichting", blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -125,6 +131,10 @@ class LoonwaardeAssessment(BaseModel):
 
     def __str__(self):
         return f"{self.percentage}% op {self.assessed_on:%d-%m-%Y}"
+
+    @property
+    def is_forfaitair(self) -> bool:
+        return self.method == "forfaitair"
 
 
 class AssessmentTaskScore(models.Model):
@@ -176,6 +186,10 @@ class SubsidyApplication(BaseModel):
     decision_reference = models.CharField("kenmerk beschikking", max_length=60, blank=True)
     refusal_reason = models.TextField("reden afwijzing", blank=True)
     end_reason = models.TextField("reden beëindiging", blank=True)
+    decision_document = models.ForeignKey(
+        "core.Document", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name="beschikking (document)",
+    )
     # Kind-specific details (jobcoach provider and hours, no-riskpolis registration,
     # werkplekaanpassing cost, LKV deadline, ...), validated per kind by the services.
     details = models.JSONField("gegevens per soort", default=dict, blank=True)
@@ -214,3 +228,67 @@ class SubsidyApplication(BaseModel):
 
     def clean(self):
         validate_date_range(self.period_start, self.period_end, start_field="period_start", end_field="period_end")
+
+    def get_workspace_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("subsidies:application_detail", args=[self.uuid])
+
+    @property
+    def is_lks(self) -> bool:
+        return self.kind == "loonkostensubsidie"
+
+    @cached_property
+    def lks_calculation(self):
+        """The LKS over this application's period (read-only; see ``selectors.lks_calculation_for``).
+        None for other kinds or when it cannot be computed (no end date, no loonwaarde)."""
+        from .selectors import lks_calculation_for
+
+        return lks_calculation_for(self)
+
+
+class SubsidyApplicationStatusChange(models.Model):
+    """History of an application's lifecycle (the audit trail holds the full record)."""
+
+    application = models.ForeignKey(SubsidyApplication, on_delete=models.CASCADE, related_name="status_changes")
+    from_status = models.CharField("van", max_length=16, choices=ApplicationStatus.choices, blank=True)
+    to_status = models.CharField("naar", max_length=16, choices=ApplicationStatus.choices)
+    note = models.TextField("toelichting", blank=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    changed_at = models.DateTimeField("op", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "statuswijziging aanvraag"
+        verbose_name_plural = "statuswijzigingen aanvragen"
+        ordering = ["-changed_at", "-id"]
+
+    def __str__(self):
+        return f"{self.from_status} → {self.to_status}"
+
+
+class GuidanceAllowanceRate(models.Model):
+    """Begeleidingsvergoeding beschut werk: a yearly amount for a full-time basis of hours,
+    set yearly by the state; pro rata the contract hours."""
+
+    effective_from = models.DateField("ingangsdatum", unique=True)
+    yearly_amount = models.DecimalField("bedrag per jaar", max_digits=9, decimal_places=2)
+    basis_hours_per_week = models.DecimalField("bij uren per week", max_digits=4, decimal_places=1)
+    source = models.CharField("bron", max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = "begeleidingsvergoeding (tarief)"
+        verbose_name_plural = "begeleidingsvergoeding (tarieven)"
+        ordering = ["effective_from"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(yearly_amount__gte=0) & Q(basis_hours_per_week__gt=0), name="guidance_rate_positive"
+            )
+        ]
+
+    def __str__(self):
+        return (
+            f"€ {self.yearly_amount} per jaar bij {self.basis_hours_per_week} uur "
+            f"vanaf {self.effective_from:%d-%m-%Y}"
+        )
