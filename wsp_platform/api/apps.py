@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class ApiConfig(AppConfig):
+    name = "wsp_platform.api"
+    label = "api"
+    verbose_name = "REST API"
+
+    def ready(self):
+        # Webhook events for placements and subsidy applications.
+        from . import schema, signals  # noqa: F401

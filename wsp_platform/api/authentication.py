@@ -1,0 +1,68 @@
+"""Bearer-token authentication for municipal systems (server-to-server).
+
+Only API clients authenticate here: the API does not accept session cookies, so a
+logged-in employer (or staff) browser session never reaches it.
+"""
+
+from django.utils.functional import cached_property
+from rest_framework import authentication, exceptions
+
+from wsp_platform.accounts.models import ApiClient, hash_token
+from wsp_platform.audit.services import Actor, Channel
+
+
+class ClientPrincipal:
+    """``request.user`` for an API call: the client, not a person."""
+
+    is_authenticated = True
+    is_anonymous = False
+    is_active = True
+    is_superuser = False
+    is_staff = False
+    pk = None
+    id = None
+
+    def __init__(self, client: ApiClient):
+        self.client = client
+
+    def __str__(self):
+        return f"API-client {self.client.name}"
+
+    @cached_property
+    def scopes(self) -> frozenset:
+        return frozenset(self.client.scopes or [])
+
+    @property
+    def actor(self) -> Actor:
+        return Actor(api_client=self.client, channel=Channel.API)
+
+
+class BearerTokenAuthentication(authentication.BaseAuthentication):
+    keyword = "Bearer"
+
+    def authenticate(self, request):
+        header = authentication.get_authorization_header(request).decode("latin-1")
+        if not header:
+            return None
+        parts = header.split()
+        if len(parts) != 2 or parts[0].lower() != self.keyword.lower():
+            raise exceptions.AuthenticationFailed("Gebruik de header Authorization: Bearer <token>.")
+        client = (
+            ApiClient.objects.select_related("municipality")
+            .filter(token_hash=hash_token(parts[1]))
+            .first()
+        )
+        if client is None or not client.is_active or client.revoked_at is not None:
+            raise exceptions.AuthenticationFailed("Het token is ongeldig of ingetrokken.")
+        return ClientPrincipal(client), client
+
+    def authenticate_header(self, request):
+        return f'{self.keyword} realm="api"'
+
+
+def client_of(request) -> ApiClient:
+    return request.auth
+
+
+def actor_of(request) -> Actor:
+    return request.user.actor
