@@ -6,7 +6,21 @@ from wsp_platform.core.requestcontext import get_request_id
 
 from .models import AuditAction, AuditEntry, Channel
 
-SENSITIVE_FIELDS = {"bsn", "bsn_encrypted", "bsn_hash", "birth_date", "benefit", "password", "token_hash"}
+SENSITIVE_FIELDS = {
+    "bsn",
+    "bsn_encrypted",
+    "bsn_hash",
+    "bsn_last4",
+    "birth_date",
+    "benefit",
+    "password",
+    "token_hash",
+    "internal_notes",
+}
+# Values that identify a person: the audit trail outlives the file (AVG erasure of a
+# candidate cannot rewrite an append-only trail), so it stores that they changed, not
+# what they were.
+PERSONAL_FIELDS = {"first_name", "name_prefix", "last_name", "email", "phone", "street", "latitude", "longitude"}
 
 
 @dataclass(frozen=True)
@@ -28,9 +42,25 @@ class Actor:
 
 
 def mask(field: str, value):
-    if field in SENSITIVE_FIELDS and value not in (None, ""):
+    if (field in SENSITIVE_FIELDS or field in PERSONAL_FIELDS) and value not in (None, ""):
         return "***"
     return value
+
+
+def describe(obj) -> str:
+    """What the audit row calls the object. Never a candidate's name: the row must
+    stay meaningful, and harmless, after the candidate has been anonymised."""
+    label = obj._meta.label_lower
+    uuid = getattr(obj, "uuid", None)
+    short = uuid.hex[:8] if uuid else str(getattr(obj, "pk", ""))
+    if label == "candidates.candidate":
+        return f"Kandidaat {short}"
+    if label == "placements.placement":
+        employer = getattr(obj, "employer", None) if getattr(obj, "employer_id", None) else None
+        return f"Plaatsing {short}" + (f" bij {employer}" if employer else "")
+    if label == "placements.proposal":
+        return f"Voorstel {short}"
+    return str(obj)[:200]
 
 
 def _plain(value):
@@ -59,10 +89,42 @@ def record(
         action=action,
         object_type=obj._meta.label_lower,
         object_uuid=getattr(obj, "uuid", None),
-        object_repr=str(obj)[:200],
+        object_repr=describe(obj)[:200],
         changes=masked,
         purpose=purpose[:300],
         request_id=get_request_id() or "",
+    )
+
+
+def record_read(actor: Actor, obj, fields, purpose: str = "") -> AuditEntry:
+    """Log a look at sensitive data of ``obj`` (BSN, target groups, work-capacity
+    limits, documents, an AVG export): which fields were shown, to whom, and why.
+
+    ``fields`` is an iterable of field names (no values are ever stored); ``purpose``
+    is the stated reason, e.g. the API's ``X-Audit-Toelichting`` header.
+    """
+    names = sorted({str(f) for f in (fields or [])})
+    return AuditEntry.objects.create(
+        user=actor.user_or_none,
+        api_client=actor.api_client,
+        channel=actor.channel,
+        action=AuditAction.READ,
+        object_type=obj._meta.label_lower,
+        object_uuid=getattr(obj, "uuid", None),
+        object_repr=describe(obj)[:200],
+        changes={"fields": names},
+        purpose=(purpose or "")[:300],
+        request_id=get_request_id() or "",
+    )
+
+
+def entries_for(obj):
+    """The audit trail of one record, newest first."""
+    uuid = getattr(obj, "uuid", None)
+    if uuid is None:
+        return AuditEntry.objects.none()
+    return AuditEntry.objects.filter(object_type=obj._meta.label_lower, object_uuid=uuid).select_related(
+        "user", "api_client"
     )
 
 
@@ -75,4 +137,4 @@ def diff(instance, data: dict) -> dict:
     }
 
 
-__all__ = ["Actor", "AuditAction", "Channel", "diff", "record"]
+__all__ = ["Actor", "AuditAction", "Channel", "diff", "entries_for", "record", "record_read"]
