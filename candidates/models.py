@@ -5,7 +5,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 
-from wsp_platform.core import crypto
+from wsp_platform.core import crypto, geo
 from wsp_platform.core.choices import Sector
 from wsp_platform.core.models import BaseModel, Skill
 from wsp_platform.core.validators import normalize_postcode, validate_date_range, validate_postcode
@@ -108,6 +108,7 @@ class Candidate(BaseModel):
             models.Index(fields=["municipality", "status"]),
             models.Index(fields=["latitude", "longitude"]),
             models.Index(fields=["hours_available_per_week"]),
+            models.Index(fields=["travel_radius_km"], name="candidate_travel_radius_idx"),
         ]
 
     def __str__(self):
@@ -150,6 +151,7 @@ class Candidate(BaseModel):
     def save(self, *args, **kwargs):
         if self.postcode:
             self.postcode = normalize_postcode(self.postcode)
+            geo.fill_coordinates(self)
         super().save(*args, **kwargs)
 
 

@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import F, Q
 
 from candidates.choices import EducationLevel, LoadLevel
+from wsp_platform.core import geo
 from wsp_platform.core.choices import Sector
 from wsp_platform.core.models import BaseModel, Skill
 from wsp_platform.core.validators import normalize_postcode, validate_kvk, validate_postcode
@@ -113,6 +114,7 @@ class EmployerLocation(BaseModel):
 
     def save(self, *args, **kwargs):
         self.postcode = normalize_postcode(self.postcode)
+        geo.fill_coordinates(self)
         super().save(*args, **kwargs)
 
 

@@ -1,6 +1,16 @@
 from django.contrib import admin
 
-from .models import Contract, Notification, Placement, PlacementStatusChange, Proposal, Signal, Task, WorkAdjustment
+from .models import (
+    Contract,
+    MatchingWeights,
+    Notification,
+    Placement,
+    PlacementStatusChange,
+    Proposal,
+    Signal,
+    Task,
+    WorkAdjustment,
+)
 
 
 class ContractInline(admin.TabularInline):
@@ -45,3 +55,42 @@ class TaskAdmin(admin.ModelAdmin):
 admin.site.register(WorkAdjustment)
 admin.site.register(Signal)
 admin.site.register(Notification)
+
+
+# --- Follow-up configuration and logs -------------------------------------------------
+
+from .models import DigestLog, NazorgSchedule, SweepRun  # noqa: E402
+
+
+@admin.register(NazorgSchedule)
+class NazorgScheduleAdmin(admin.ModelAdmin):
+    list_display = ("region", "early_weeks", "monthly_until_month", "quarterly_until_month", "stable_interval_months")
+    search_fields = ("region__name",)
+
+
+@admin.register(SweepRun)
+class SweepRunAdmin(admin.ModelAdmin):
+    list_display = ("rule", "run_for", "status", "started_at", "finished_at", "candidates_seen", "tasks_created")
+    list_filter = ("status", "rule", "run_for")
+    readonly_fields = [f.name for f in SweepRun._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(DigestLog)
+class DigestLogAdmin(admin.ModelAdmin):
+    list_display = ("user", "day", "sent_at", "new_count", "overdue_count")
+    list_filter = ("day",)
+    search_fields = ("user__username", "user__last_name")
+    raw_id_fields = ("user",)
+    readonly_fields = ("user", "day", "sent_at", "new_count", "overdue_count")
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(MatchingWeights)
+class MatchingWeightsAdmin(admin.ModelAdmin):
+    list_display = ("region", *MatchingWeights.WEIGHT_FIELDS)
+    list_select_related = ("region",)

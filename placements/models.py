@@ -347,3 +347,141 @@ class Signal(BaseModel):
 
     def __str__(self):
         return self.get_kind_display()
+
+
+# --- Follow-up (nazorg) configuration and the sweep/digest logs -------------------------
+
+def _validate_weeks(value: str) -> None:
+    from django.core.exceptions import ValidationError
+
+    from .followup import parse_weeks
+
+    try:
+        parse_weeks(value)
+    except ValueError:
+        raise ValidationError(
+            "Geef de weken op als getallen tussen 1 en 104, gescheiden door komma's (bijv. 1,2,4,8)."
+        ) from None
+
+
+class NazorgSchedule(BaseModel):
+    """A region's default nazorg cadence (regions without one use the platform default:
+    week 1, 2, 4, 8, monthly until month 6, every 3 months until month 24, then
+    half-yearly). A placement overrides it with ``Placement.nazorg_interval_days``."""
+
+    region = models.OneToOneField(
+        "accounts.Region", on_delete=models.CASCADE, related_name="nazorg_schedule", verbose_name="regio"
+    )
+    early_weeks = models.CharField(
+        "eerste contacten (weken na start)", max_length=60, default="1,2,4,8", validators=[_validate_weeks],
+        help_text="Komma-gescheiden, bijv. 1,2,4,8.",
+    )
+    monthly_until_month = models.PositiveSmallIntegerField(
+        "daarna maandelijks tot en met maand", default=6, validators=[MaxValueValidator(60)]
+    )
+    quarterly_until_month = models.PositiveSmallIntegerField(
+        "daarna elke 3 maanden tot en met maand", default=24, validators=[MaxValueValidator(120)],
+        help_text="Daarna geldt de plaatsing als stabiel.",
+    )
+    stable_interval_months = models.PositiveSmallIntegerField(
+        "stabiel: elke ... maanden", default=6, validators=[MinValueValidator(1), MaxValueValidator(24)]
+    )
+
+    class Meta:
+        verbose_name = "nazorgschema"
+        verbose_name_plural = "nazorgschema's"
+
+    def __str__(self):
+        return f"Nazorgschema {self.region}"
+
+    def as_cadence(self):
+        from .followup import NazorgCadence, parse_weeks
+
+        return NazorgCadence(
+            early_weeks=parse_weeks(self.early_weeks),
+            monthly_until_month=self.monthly_until_month,
+            quarterly_until_month=self.quarterly_until_month,
+            stable_interval_months=self.stable_interval_months,
+        )
+
+
+class SweepRun(models.Model):
+    """One run of one deadline sweep for one day: what it did and whether it finished.
+    A run that never finished (worker killed) stays 'bezig'; the retry writes a new row."""
+
+    class Status(models.TextChoices):
+        RUNNING = "bezig", "Bezig"
+        DONE = "klaar", "Klaar"
+        FAILED = "mislukt", "Mislukt"
+
+    run_for = models.DateField("voor dag", db_index=True)
+    rule = models.CharField("regel", max_length=40)
+    status = models.CharField("status", max_length=8, choices=Status.choices, default=Status.RUNNING)
+    started_at = models.DateTimeField("gestart", auto_now_add=True)
+    finished_at = models.DateTimeField("klaar", null=True, blank=True)
+    candidates_seen = models.PositiveIntegerField("onderwerpen bekeken", default=0)
+    tasks_created = models.PositiveIntegerField("taken aangemaakt", default=0)
+    error = models.TextField("fout", blank=True)
+
+    class Meta:
+        verbose_name = "sweep-run"
+        verbose_name_plural = "sweep-runs"
+        ordering = ["-started_at", "-id"]
+
+    def __str__(self):
+        return f"{self.rule} {self.run_for:%d-%m-%Y} ({self.get_status_display()})"
+
+
+class DigestLog(models.Model):
+    """The e-mail digest of one user for one day: the unique (user, day) row is claimed
+    in the same transaction that sends the mail, so a digest goes out once per day."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="digest_logs")
+    day = models.DateField("dag")
+    sent_at = models.DateTimeField("verstuurd op", null=True, blank=True)
+    new_count = models.PositiveIntegerField("nieuwe taken", default=0)
+    overdue_count = models.PositiveIntegerField("verlopen taken", default=0)
+
+    class Meta:
+        verbose_name = "takenoverzicht per e-mail"
+        verbose_name_plural = "takenoverzichten per e-mail"
+        ordering = ["-day", "user"]
+        constraints = [models.UniqueConstraint(fields=["user", "day"], name="digest_once_per_user_per_day")]
+
+    def __str__(self):
+        return f"Overzicht {self.user} {self.day:%d-%m-%Y}"
+
+
+class MatchingWeights(BaseModel):
+    """How much each soft matching criterion counts in a region (placements.matching).
+    Regions without a row use the platform defaults (``MatchingWeights.defaults()``).
+    A weight of 0 switches a criterion off; the score is the weighted share of the
+    criteria that could be judged, 0-100."""
+
+    region = models.OneToOneField(
+        "accounts.Region", on_delete=models.CASCADE, related_name="matching_weights", verbose_name="regio"
+    )
+    skills = models.PositiveSmallIntegerField("vaardigheden en taakcapaciteiten", default=30)
+    negotiable = models.PositiveSmallIntegerField("bespreekbare eisen", default=15)
+    sector = models.PositiveSmallIntegerField("gewenste sector", default=10)
+    interests = models.PositiveSmallIntegerField("interesses", default=10)
+    experience = models.PositiveSmallIntegerField("werkervaring", default=10)
+    education = models.PositiveSmallIntegerField("opleidingsniveau", default=10)
+    distance = models.PositiveSmallIntegerField("nabijheid (reisafstand)", default=10)
+    quiet = models.PositiveSmallIntegerField("rustige werkplek", default=5)
+
+    WEIGHT_FIELDS = ("skills", "negotiable", "sector", "interests", "experience", "education", "distance", "quiet")
+
+    class Meta:
+        verbose_name = "matchingweging"
+        verbose_name_plural = "matchingwegingen"
+
+    def __str__(self):
+        return f"Matchingweging {self.region}"
+
+    @classmethod
+    def defaults(cls) -> dict[str, int]:
+        return {name: cls._meta.get_field(name).default for name in cls.WEIGHT_FIELDS}
+
+    def as_dict(self) -> dict[str, int]:
+        return {name: getattr(self, name) for name in self.WEIGHT_FIELDS}

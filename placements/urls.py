@@ -1,4 +1,17 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "placements"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.placement_list, name="list"),
+    path("bord/", views.placement_board, name="board"),
+    path("matching/baan/<uuid:uuid>/", views.match_candidates_for_job, name="match_job"),
+    path("matching/kandidaat/<uuid:uuid>/", views.match_jobs_for_candidate, name="match_candidate"),
+    path("matching/voorstellen/", views.match_propose, name="match_propose"),
+    path("<uuid:uuid>/", views.placement_detail, name="detail"),
+    path("<uuid:uuid>/wijzigen/", views.placement_edit, name="edit"),
+    path("<uuid:uuid>/status/", views.placement_transition, name="transition"),
+    path("<uuid:uuid>/tijdlijn/", views.placement_timeline, name="timeline"),
+    path("<uuid:uuid>/contactmoment/", views.placement_contact_moment, name="contact_moment"),
+]

@@ -67,6 +67,12 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    # Security: login lockout, TOTP two-factor authentication, Content-Security-Policy.
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "csp",
     "wsp_platform.core",
     "wsp_platform.accounts",
     "wsp_platform.audit",
@@ -74,6 +80,7 @@ INSTALLED_APPS = [
     "employers",
     "placements",
     "subsidies",
+    "wsp_platform.api",
 ]
 
 MIDDLEWARE = [
@@ -84,9 +91,16 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "employers.portal.middleware.EmployerPortalMiddleware",
+    "wsp_platform.core.middleware.TwoFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "wsp_platform.core.middleware.ContentSecurityPolicyMiddleware",
+    "wsp_platform.core.middleware.PermissionsPolicyMiddleware",
     "wsp_platform.core.middleware.RequestIdMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "wsp_platform.urls"
@@ -127,6 +141,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+# django-axes first: it refuses a locked-out user before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "wsp_platform.accounts.backends.AxesLockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
@@ -179,6 +198,49 @@ if PRODUCTION:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
 
+# --- Login hardening (BIO) --------------------------------------------------------
+# django-axes: after AXES_FAILURE_LIMIT failed logins for one username (from anywhere), or
+# from one client (IP address + browser) for any usernames (password spraying), logging in
+# is refused for AXES_COOLOFF_TIME hours; a successful login resets the counter.
+AXES_ENABLED = env_bool("AXES_ENABLED", True)
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "0.25"))
+AXES_LOCKOUT_PARAMETERS = ["username", ["ip_address", "user_agent"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address"]
+AXES_VERBOSE = False
+# TOTP two-factor authentication for WSP staff (bemiddelaar, teamleider, functioneel
+# beheerder, superusers). On in production; off by default in development and tests so
+# `client.force_login` and the browser tests keep working (the 2FA tests switch it on).
+WSP_REQUIRE_2FA = env_bool("WSP_REQUIRE_2FA", PRODUCTION)
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "WSP-platform")
+
+# Error reports (500 e-mails, the debug page) never show a BSN.
+DEFAULT_EXCEPTION_REPORTER_FILTER = "wsp_platform.core.logging.SafeExceptionReporterFilter"
+
+# Content-Security-Policy (django-csp): no inline scripts or styles, everything from 'self'.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# Swagger UI / Redoc (API documentation for developers) ship an inline bootstrap.
+CSP_RELAXED_PATH_PREFIXES = ("/api/v1/docs", "/api/v1/redoc")
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=(), interest-cohort=()"
+)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -190,6 +252,8 @@ LOGGING = {
         "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["request_id"]},
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # django-axes logs every login and logout at INFO; failures and lockouts are WARNING.
+    "loggers": {"axes": {"level": os.environ.get("AXES_LOG_LEVEL", "WARNING")}},
 }
 
 # --- Celery -----------------------------------------------------------------
@@ -210,13 +274,30 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 30 * 60)
 CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", 25 * 60)
 CELERY_RESULT_EXPIRES = 24 * 3600
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 2 * 3600}
-CELERY_TASK_ROUTES = {"*.sweep_*": {"queue": "sweeps"}}
+# acks_late: a message is acknowledged after the task ran, so a killed worker's message is
+# redelivered to another worker after the visibility timeout (longer than any time limit).
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 2 * 3600),
+    # How often a worker looks for unacknowledged messages whose timeout passed (kombu defaults).
+    "unacked_restore_interval": env_int("CELERY_UNACKED_RESTORE_INTERVAL", 10),
+    "unacked_restore_throttle": env_int("CELERY_UNACKED_RESTORE_THROTTLE", 10),
+}
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_TASK_TRACK_STARTED = True
+# The long deadline sweeps get their own queue so they never hold up short tasks.
+CELERY_TASK_ROUTES = {
+    "placements.tasks.run_daily_sweeps": {"queue": "sweeps"},
+    "*.sweep_*": {"queue": "sweeps"},
+}
 CELERY_TASK_DEFAULT_QUEUE = "default"
 CELERY_BEAT_SCHEDULE = {
     "daily-deadline-sweeps": {
         "task": "placements.tasks.run_daily_sweeps",
         "schedule": crontab(hour=5, minute=30),
+    },
+    "avg-retention-anonymise": {
+        "task": "candidates.tasks.anonymise_expired_candidates",
+        "schedule": crontab(hour=2, minute=15),
     },
     "working-morning-digest": {
         "task": "placements.tasks.send_daily_digests",
@@ -237,10 +318,59 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # `check --deploy` generates the schema with these global settings; without the same
+    # enum names as wsp_platform.api.schema it would warn about colliding enum names.
+    "ENUM_NAME_OVERRIDES": {
+        "CandidateStatusEnum": "candidates.choices.CandidateStatus",
+        "PlacementStatusEnum": "placements.choices.PlacementStatus",
+        "ProposalStatusEnum": "placements.choices.ProposalStatus",
+        "TaskStatusEnum": "placements.choices.TaskStatus",
+        "TaskKindEnum": "placements.choices.TaskKind",
+        "JobStatusEnum": "employers.choices.JobStatus",
+        "JobKindEnum": "employers.choices.JobKind",
+        "ApplicationStatusEnum": "subsidies.choices.ApplicationStatus",
+        "SubsidyKindEnum": "subsidies.choices.SubsidyKind",
+        "SectorEnum": "wsp_platform.core.choices.Sector",
+        "LoadLevelEnum": "candidates.choices.LoadLevel",
+    },
 }
 
 # --- Domain settings (lead times are settings, not constants) -------------------
 WSP = {
     "RETENTION_YEARS_AFTER_LAST_PLACEMENT": env_int("WSP_RETENTION_YEARS", 2),
-    "REGION_READ_ACROSS_TEAMS": env_bool("WSP_REGION_READ_ACROSS_TEAMS", True),
+    # Kept for compatibility: whether staff may read other teams' files is the
+    # region's own flag (Region.read_across_teams); this global switch only forces it on.
+    "REGION_READ_ACROSS_TEAMS": env_bool("WSP_REGION_READ_ACROSS_TEAMS", False),
+    # Follow-up sweeps (placements.followup): days before the event a task appears, unless
+    # the name says months. Read through placements.followup.lead_times().
+    "LEAD_TIMES": {
+        "catch_up_days": 7,
+        "recent_change_days": 14,
+        "nazorg_contact": 7,
+        "loonwaarde_due": 56,
+        "loonwaarde_overdue": 1,
+        "forfaitair_warning_months": 5,
+        "forfaitair_period_months": 6,
+        "beschikking_end": 42,
+        "trial_end": 14,
+        "contract_end": 42,
+        "jobcoach_budget_end": 42,
+        "jobcoach_no_contact": 28,
+        "jobcoach_first_months": 6,
+        "candidate_no_contact": 56,
+        "ketenregeling": 91,
+        "ketenregeling_count": 3,
+        "transition_plan": 91,
+        "champion_leaving": 28,
+        "supervisor_change": 28,
+        "durability_lead": 14,
+        "durability_months": (6, 12),
+        "step_down_month": 6,
+        "step_down_lead": 28,
+    },
+    "SWEEP_CHUNK_SIZE": env_int("WSP_SWEEP_CHUNK_SIZE", 2000),
+    # Test-only: pause between sweep chunks, so a test can kill a worker mid-sweep.
+    "SWEEP_CHUNK_PAUSE_SECONDS": float(os.environ.get("WSP_SWEEP_CHUNK_PAUSE_SECONDS", "0")),
+    # Absolute links in the e-mail digest.
+    "SITE_URL": os.environ.get("WSP_SITE_URL", "http://127.0.0.1:8000"),
 }

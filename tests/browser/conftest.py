@@ -20,6 +20,17 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.browser)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _media_url_for_live_server():
+    """Settings keep MEDIA_URL = None (uploads are never served as static files), but
+    Django's live server wraps the app in a media handler that needs a string path.
+    The path is not routed anywhere; documents still go through the checked view."""
+    from django.conf import settings
+
+    if settings.MEDIA_URL is None:
+        settings.MEDIA_URL = "/_geen-publieke-media/"
+
+
 @pytest.fixture(scope="session")
 def browser():
     if not CHROMIUM.exists():

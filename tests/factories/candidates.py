@@ -11,7 +11,9 @@ def bsn_from_sequence(n: int) -> str:
     """The n-th valid BSN (11-proef) from a fixed starting point, deterministic per test run."""
     from wsp_platform.core.validators import is_valid_bsn
 
-    candidate = 100000000 + n * 11
+    # Steps of 20: every block of ten numbers holds at most one valid BSN and two
+    # consecutive blocks at least one, so two sequence numbers never share a BSN.
+    candidate = 100000000 + n * 20
     while not is_valid_bsn(str(candidate)):
         candidate += 1
     return str(candidate)

@@ -28,6 +28,10 @@ def validate_upload(file) -> None:
     if file.size > settings.DOCUMENT_MAX_UPLOAD_BYTES:
         limit = settings.DOCUMENT_MAX_UPLOAD_BYTES // (1024 * 1024)
         raise ValidationError(f"Het bestand is te groot (maximaal {limit} MB).")
+    from .filetypes import content_matches_extension
+
+    if not content_matches_extension(file, extension):
+        raise ValidationError(f"De inhoud van het bestand past niet bij het type .{extension}.")
 
 
 def document_path(instance, filename: str) -> str:
