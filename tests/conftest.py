@@ -7,6 +7,13 @@ def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """PBKDF2 with production iterations costs ~0.3 s per user; tests only need a hash.
+    (Tests of password handling itself still go through Django's hasher API.)"""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def bemiddelaar(db):
     from tests.factories.accounts import UserFactory

@@ -206,7 +206,3 @@ def portal_client(client, world_a):
     client.force_login(world_a.user)
     return client
 
-
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -239,7 +239,8 @@ def test_matrix(two_worlds):
             for role, user in two_worlds.roles.items():
                 client = clients[role]
                 if user is not None:
-                    client.force_login(user)
+                    if "_auth_user_id" not in client.session:  # first time, or after /uitloggen/
+                        client.force_login(user)
                 else:
                     client.logout()
                 response = _request(client, url)
