@@ -196,3 +196,21 @@ def test_scale_must_be_positive():
 
     with pytest.raises(CommandError, match="minimaal 1"):
         seed("--scale", "0")
+
+
+def test_every_task_links_to_records_its_assignee_may_open():
+    """The werkvoorraad links each task to its candidate, placement and employer; in the
+    demo data those links open for the person the task is assigned to (no 404s)."""
+    from wsp_platform.accounts import policy
+
+    seed()
+    tasks = Task.objects.select_related("assignee").exclude(assignee=None)
+    assert tasks.exists()
+    for task in tasks:
+        user = task.assignee
+        if task.candidate_id:
+            assert policy.candidates_for(user).filter(pk=task.candidate_id).exists(), task.title
+        if task.placement_id:
+            assert policy.placements_for(user).filter(pk=task.placement_id).exists(), task.title
+        if task.employer_id:
+            assert policy.employers_for(user).filter(pk=task.employer_id).exists(), task.title

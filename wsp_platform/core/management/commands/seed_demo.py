@@ -997,7 +997,9 @@ class DemoBuilder:
                 task.placement, task.candidate = meta["obj"], meta["candidate"]["obj"]
                 task.employer, task.assignee = meta["employer"]["obj"], meta["owner"]
             elif n % 3 == 1:
-                cand = rng.choice(candidates)["obj"]
+                # Assigned to the candidate's own bemiddelaar, who can open the file.
+                owned = [c for c in candidates if c["obj"].owner_id] or candidates
+                cand = rng.choice(owned)["obj"]
                 task.candidate, task.assignee = cand, cand.owner or self.bemiddelaars[0]
             else:
                 employer = rng.choice(employers)["obj"]
