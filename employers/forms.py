@@ -128,6 +128,7 @@ class FunctionTaskForm(forms.ModelForm):
         fields = ["function", "description", "hours_per_week", "frequency", "complexity", "physical_load",
                   "mental_load", "pace", "stimuli", "quiet_spot_possible", "capabilities"]
         widgets = {"capabilities": forms.CheckboxSelectMultiple}
+        labels = {"capabilities": "Gevraagde vaardigheden"}
 
     def __init__(self, *args, employer, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,5 +1,7 @@
 from django.urls import path
 
+from placements import views as placement_views
+
 from . import views
 
 app_name = "employers"
@@ -9,6 +11,8 @@ urlpatterns = [
     path("banen/", views.job_list, name="job_list"),
     path("banen/<uuid:job_uuid>/wijzigen/", views.job_form, name="job_edit"),
     path("banen/<uuid:uuid>/", views.job_detail, name="job_detail"),
+    path("banen/<uuid:job_uuid>/kandidaten/", placement_views.match_candidates_for_job, name="job_matches"),
+    path("banen/<uuid:job_uuid>/kandidaten/voorstellen/", placement_views.match_propose, name="job_match_propose"),
     path("<uuid:uuid>/", views.employer_detail, name="detail"),
     path("<uuid:uuid>/wijzigen/", views.employer_edit, name="edit"),
     path("<uuid:uuid>/tijdlijn/", views.employer_timeline, name="timeline"),

@@ -185,6 +185,10 @@ def _fmt_hours(value) -> str:
     return f"{value:f}".replace(".", ",")
 
 
+def _km(value: float) -> str:
+    return f"{value:.1f}".replace(".", ",")
+
+
 def _names(ids, names) -> str:
     return ", ".join(sorted(names.get(i, f"#{i}") for i in ids))
 
@@ -237,9 +241,9 @@ def evaluate(c: CandidateFacts, j: JobFacts, weights: dict | None = None, distan
         add("reisafstand", UNKNOWN, lambda: "Afstand onbekend: postcode of vestiging zonder coördinaten.")
     elif distance_km <= c.radius_km:
         closeness = 1.0 if c.radius_km == 0 else max(0.0, 1.0 - distance_km / c.radius_km)
-        add("reisafstand", MET, lambda: f"{distance_km:.1f} km, binnen de gewenste {c.radius_km} km.", closeness)
+        add("reisafstand", MET, lambda: f"{_km(distance_km)} km, binnen de gewenste {c.radius_km} km.", closeness)
     else:
-        add("reisafstand", MISSED, lambda: f"{distance_km:.1f} km, verder dan de gewenste {c.radius_km} km.")
+        add("reisafstand", MISSED, lambda: f"{_km(distance_km)} km, verder dan de gewenste {c.radius_km} km.")
 
     # Harde eisen (hard)
     missing_hard = j.hard_skill_ids - c.skill_ids

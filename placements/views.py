@@ -1,6 +1,7 @@
 """Workspace pages for placements (list, pipeline board, detail) and tasks."""
 
 import datetime
+import uuid as uuidlib
 from pathlib import Path
 
 from django.conf import settings
@@ -371,11 +372,11 @@ def task_assign(request, uuid):
 # --- Matching: ranked candidates for a job, ranked jobs for a candidate ---------------------
 
 @staff_required
-def match_candidates_for_job(request, uuid):
+def match_candidates_for_job(request, job_uuid):
     """'Kandidaten zoeken': the best candidates the user may see, with score and explanation."""
     from . import matching
 
-    job = get_object_or_404(policy.jobs_for(request.user).select_related("employer", "location"), uuid=uuid)
+    job = get_object_or_404(policy.jobs_for(request.user).select_related("employer", "location"), uuid=job_uuid)
     matches = matching.candidates_for_job(job, queryset=policy.candidates_for(request.user), limit=20)
     writable = set(
         policy.candidates_for(request.user, write=True)
@@ -404,19 +405,24 @@ def match_jobs_for_candidate(request, uuid):
 
 @staff_required
 @require_POST
-def match_propose(request):
+def match_propose(request, job_uuid):
     """One click from a match: propose the candidate (anonymous profile until consent)
     through ``services.propose_candidate``, with the match score on the proposal."""
     from . import matching
     from .choices import Origin
 
-    candidate = get_object_or_404(policy.candidates_for(request.user, write=True), uuid=request.POST.get("candidate"))
-    job = get_object_or_404(policy.jobs_for(request.user).select_related("employer"), uuid=request.POST.get("job"))
+    job = get_object_or_404(policy.jobs_for(request.user).select_related("employer"), uuid=job_uuid)
+    back = request.POST.get("next") or reverse("employers:job_matches", args=[job.uuid])
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        back = reverse("employers:job_matches", args=[job.uuid])
+    try:
+        candidate_uuid = uuidlib.UUID(request.POST.get("candidate", ""))
+    except ValueError:
+        messages.error(request, "Kies de kandidaat die je wilt voorstellen.")
+        return redirect(back)
+    candidate = get_object_or_404(policy.candidates_for(request.user, write=True), uuid=candidate_uuid)
     match = matching.evaluate(matching.candidate_facts(candidate), matching.job_facts(job),
                               matching.weights_for_region(job.employer.region_id))
-    back = request.POST.get("next") or reverse("placements:match_job", args=[job.uuid])
-    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
-        back = reverse("placements:match_job", args=[job.uuid])
     if match.excluded:
         messages.error(request, "Deze kandidaat voldoet niet (meer) aan de harde eisen van deze baan.")
         return redirect(back)

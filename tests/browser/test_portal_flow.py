@@ -62,7 +62,7 @@ def test_invite_accept_see_costs_report_absence(page, screenshot, world, browser
         expect(employer_page.get_by_text("te kort").first).to_be_visible()
         employer_page.get_by_label("Nieuw wachtwoord").fill(PASSWORD)
         employer_page.get_by_label("Herhaal het wachtwoord").fill(PASSWORD)
-        employer_page.screenshot(path=str(_shots() / "portal-accept-invitation.png"), full_page=True)
+        _shot(employer_page, "portal-accept-invitation")
         employer_page.get_by_role("button", name="Wachtwoord opslaan en inloggen").click()
 
         # 3. Lands on the portal: the placement status, contacts and to-do list.
@@ -72,29 +72,29 @@ def test_invite_accept_see_costs_report_absence(page, screenshot, world, browser
         expect(row).to_contain_text("In dienst / gedetacheerd")
         expect(employer_page.get_by_text("uw nieuwe accounthouder")).to_be_visible()
         expect(employer_page.get_by_text("Getekende arbeidsovereenkomst A")).to_be_visible()
-        employer_page.screenshot(path=str(_shots() / "portal-home-mobile.png"), full_page=True)
+        _shot(employer_page, "portal-home-mobile")
         employer_page.set_viewport_size({"width": 1280, "height": 900})
-        employer_page.screenshot(path=str(_shots() / "portal-home.png"), full_page=True)
+        _shot(employer_page, "portal-home")
 
         # 4. The placement with its cost overview.
         employer_page.get_by_role("link", name="SanneA V.").first.click()
         expect(employer_page.get_by_role("heading", name="Kostenoverzicht komende 12 maanden")).to_be_visible()
         expect(employer_page.get_by_text("Loonkostensubsidie (LKS)").first).to_be_visible()
         expect(employer_page.get_by_text("Gedeeld verslag A").first).to_be_visible()
-        employer_page.screenshot(path=str(_shots() / "portal-placement.png"), full_page=True)
+        _shot(employer_page, "portal-placement")
 
         # 5. Report an absence.
         employer_page.get_by_role("link", name="Verzuim melden").click()
         expect(employer_page.get_by_label("Verzuim of ziekmelding")).to_be_checked()
         employer_page.get_by_label("Toelichting").fill("Sinds vanochtend afwezig, heeft zich ziek gemeld.")
-        employer_page.screenshot(path=str(_shots() / "portal-signal.png"), full_page=True)
+        _shot(employer_page, "portal-signal")
         employer_page.get_by_role("button", name="Melding versturen").click()
         expect(employer_page.get_by_text("Uw melding is doorgegeven aan de bemiddelaar")).to_be_visible()
 
         for name, path in [("portal-subsidies", "/portaal/subsidies/"), ("portal-proposals", "/portaal/voorstellen/"),
                            ("portal-jobs", "/portaal/banen/")]:
             employer_page.goto(path)
-            employer_page.screenshot(path=str(_shots() / f"{name}.png"), full_page=True)
+            _shot(employer_page, name)
         expect(employer_page.get_by_text("Gecreëerde baan A").first).to_be_visible()
 
         # The workspace stays closed to the employer.
@@ -115,8 +115,13 @@ def test_invite_accept_see_costs_report_absence(page, screenshot, world, browser
     expect(page.get_by_text(task.title).first).to_be_visible()
 
 
-def _shots():
+def _shot(page, name):
+    """Like the ``screenshot`` fixture, for the employer's own browser context."""
+    import os
+
     from tests.browser.conftest import SCREENSHOTS
 
+    if os.environ.get("WSP_SCREENSHOTS") != "1":
+        return
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    return SCREENSHOTS
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)

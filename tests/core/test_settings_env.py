@@ -16,7 +16,8 @@ from cryptography.fernet import Fernet
 ROOT = Path(__file__).resolve().parents[2]
 # Variables of the surrounding shell (CI sets DATABASE_URL/REDIS_URL) must not leak in.
 CLEARED = {"DATABASE_URL", "REDIS_URL", "DEBUG", "ALLOWED_HOSTS", "SECRET_KEY", "DJANGO_ENV", "BSN_ENCRYPTION_KEY",
-           "BSN_HASH_KEY", "CSRF_TRUSTED_ORIGINS", "DJANGO_SETTINGS_MODULE"}
+           "BSN_HASH_KEY", "CSRF_TRUSTED_ORIGINS", "DJANGO_SETTINGS_MODULE",
+           "DJANGO_ALLOW_ASYNC_UNSAFE"}  # set by the browser tests in the same process
 
 PRINT_SETTINGS = """
 import json, os

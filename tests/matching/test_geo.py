@@ -68,3 +68,30 @@ def test_coordinates_filled_on_save(pc4_file):
     assert (candidate.latitude, candidate.longitude) == (52.16, 5.39)
     location = EmployerLocationFactory(postcode="3511 AB")
     assert (location.latitude, location.longitude) == (52.0927, 5.1135)
+
+
+def test_shipped_file_covers_the_netherlands(shipped_pc4):
+    rows = shipped_pc4.read_text(encoding="utf-8").splitlines()
+    assert rows[0].startswith("pc4,lat,lon")
+    assert len(rows) - 1 > 4000  # about 4 070 PC4 areas exist
+    for code in ("1012", "3511", "6211", "9711", "8011"):
+        lat, lon = geo.centroid(f"{code} AA")
+        assert 50.7 < lat < 53.6 and 3.3 < lon < 7.3, code
+
+
+def test_shipped_file_gives_real_distances(shipped_pc4):
+    def km(a, b):
+        return geo.haversine_km(*geo.centroid(a), *geo.centroid(b))
+
+    assert km("3511 AB", "3811 AA") == pytest.approx(20, abs=4)  # Utrecht – Amersfoort
+    assert km("1012 AB", "3511 AB") == pytest.approx(35, abs=4)  # Amsterdam – Utrecht
+    assert km("9711 AA", "6211 AA") == pytest.approx(265, abs=10)  # Groningen – Maastricht
+
+
+@pytest.mark.django_db
+def test_saving_a_candidate_fills_coordinates_from_the_postcode(shipped_pc4):
+    from tests.factories.candidates import CandidateFactory
+
+    candidate = CandidateFactory(postcode="3811AB")
+    assert candidate.postcode == "3811 AB"
+    assert (candidate.latitude, candidate.longitude) == geo.centroid("3811")

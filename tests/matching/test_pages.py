@@ -54,7 +54,7 @@ def test_job_match_page_lists_ranked_candidates_with_every_criterion(client, wor
     for _ in range(6):
         world["make"]()
     client.force_login(world["user"])
-    url = reverse("placements:match_job", args=[world["job"].uuid])
+    url = reverse("employers:job_matches", args=[world["job"].uuid])
     with django_assert_max_num_queries(25):
         response = client.get(url)
     assert response.status_code == 200
@@ -73,20 +73,20 @@ def test_job_match_page_lists_ranked_candidates_with_every_criterion(client, wor
 
 def test_candidate_match_page_lists_jobs(client, world):
     client.force_login(world["user"])
-    response = client.get(reverse("placements:match_candidate", args=[world["candidate"].uuid]))
+    response = client.get(reverse("candidates:job_matches", args=[world["candidate"].uuid]))
     assert response.status_code == 200
     assert "Postkamermedewerker" in response.content.decode()
     detail = client.get(reverse("candidates:detail", args=[world["candidate"].uuid])).content.decode()
-    assert reverse("placements:match_candidate", args=[world["candidate"].uuid]) in detail
+    assert reverse("candidates:job_matches", args=[world["candidate"].uuid]) in detail
 
 
 def test_match_pages_respect_authorisation(client, world):
     outsider = UserFactory()  # another team and region
     client.force_login(outsider)
-    assert client.get(reverse("placements:match_job", args=[world["job"].uuid])).status_code == 404
-    assert client.get(reverse("placements:match_candidate", args=[world["candidate"].uuid])).status_code == 404
-    response = client.post(reverse("placements:match_propose"),
-                           {"candidate": world["candidate"].uuid, "job": world["job"].uuid})
+    assert client.get(reverse("employers:job_matches", args=[world["job"].uuid])).status_code == 404
+    assert client.get(reverse("candidates:job_matches", args=[world["candidate"].uuid])).status_code == 404
+    response = client.post(reverse("employers:job_match_propose", args=[world["job"].uuid]),
+                           {"candidate": world["candidate"].uuid})
     assert response.status_code == 404
     assert not Proposal.objects.exists()
 
@@ -94,7 +94,7 @@ def test_match_pages_respect_authorisation(client, world):
 def test_one_click_proposal_is_anonymous_for_the_employer_and_the_api(client, world):
     candidate, job = world["candidate"], world["job"]
     client.force_login(world["user"])
-    response = client.post(reverse("placements:match_propose"), {"candidate": candidate.uuid, "job": job.uuid})
+    response = client.post(reverse("employers:job_match_propose", args=[job.uuid]), {"candidate": candidate.uuid})
     proposal = Proposal.objects.get()
     placement = Placement.objects.get()
     assert response.status_code == 302 and response["Location"] == reverse("placements:detail", args=[placement.uuid])
@@ -126,9 +126,9 @@ def test_one_click_proposal_is_anonymous_for_the_employer_and_the_api(client, wo
 
 def test_second_click_reports_the_existing_proposal(client, world):
     client.force_login(world["user"])
-    data = {"candidate": world["candidate"].uuid, "job": world["job"].uuid}
-    client.post(reverse("placements:match_propose"), data)
-    response = client.post(reverse("placements:match_propose"), data, follow=True)
+    url = reverse("employers:job_match_propose", args=[world["job"].uuid])
+    client.post(url, {"candidate": world["candidate"].uuid})
+    response = client.post(url, {"candidate": world["candidate"].uuid}, follow=True)
     assert "al voorgesteld" in response.content.decode()
     assert Proposal.objects.count() == 1
 
@@ -136,7 +136,24 @@ def test_second_click_reports_the_existing_proposal(client, world):
 def test_proposing_an_excluded_candidate_is_refused(client, world):
     too_few = world["make"](hours_available_per_week=8)
     client.force_login(world["user"])
-    response = client.post(reverse("placements:match_propose"), {"candidate": too_few.uuid, "job": world["job"].uuid},
-                           follow=True)
+    response = client.post(reverse("employers:job_match_propose", args=[world["job"].uuid]),
+                           {"candidate": too_few.uuid}, follow=True)
     assert "harde eisen" in response.content.decode()
     assert not Proposal.objects.exists()
+
+
+def test_proposal_without_candidate_gets_a_message(client, world):
+    client.force_login(world["user"])
+    response = client.post(reverse("employers:job_match_propose", args=[world["job"].uuid]), {}, follow=True)
+    assert "Kies de kandidaat" in response.content.decode()
+    assert not Proposal.objects.exists()
+
+
+def test_job_page_links_to_its_candidate_search_while_open(client, world):
+    client.force_login(world["user"])
+    job = world["job"]
+    search = reverse("employers:job_matches", args=[job.uuid])
+    assert search in client.get(reverse("employers:job_detail", args=[job.uuid])).content.decode()
+    job.status = "gesloten"
+    job.save()
+    assert search not in client.get(reverse("employers:job_detail", args=[job.uuid])).content.decode()

@@ -55,7 +55,7 @@ def test_each_hard_constraint_excludes_in_the_database(setting):
     too_far.skills.add(vca)
     radius_too_small = make(at=AMERSFOORT, travel_radius_km=15)
     radius_too_small.skills.add(vca)
-    no_vca = make()
+    make()  # no VCA
     too_heavy = make(capacity_physical=1)
     too_heavy.skills.add(vca)
     paused = make(status="gepauzeerd")
@@ -77,7 +77,8 @@ def test_same_answer_as_the_plain_python_loop(setting):
     skill = Skill.objects.create(name="Sorteren")
     JobTask.objects.get(job=job).capabilities.add(skill)
     for i in range(12):
-        c = make(at=(UTRECHT[0] + i * 0.02, UTRECHT[1]), travel_radius_km=5 + i * 2, wished_sectors=["zorg"] if i % 2 else [])
+        c = make(at=(UTRECHT[0] + i * 0.02, UTRECHT[1]), travel_radius_km=5 + i * 2,
+                 wished_sectors=["zorg"] if i % 2 else [])
         if i % 3 == 0:
             c.skills.add(skill)
     fast = matching.candidates_for_job(job, limit=50)

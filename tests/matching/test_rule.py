@@ -67,7 +67,7 @@ def test_distance_outside_radius_excludes_and_inside_scores_closeness():
     near = run(cand(radius_km=10), job(), distance=2.5)
     r = reason(near, "reisafstand")
     assert r.outcome == MET and r.score == pytest.approx(0.75)
-    assert "2.5 km" in r.text
+    assert "2,5 km" in r.text
 
 
 def test_distance_from_coordinates_when_not_given():
@@ -86,7 +86,8 @@ def test_unknown_distance_does_not_exclude():
 
 
 def test_missing_hard_skill_excludes_and_names_it():
-    m = run(cand(skill_ids=frozenset({1})), job(hard_skill_ids=frozenset({1, 2}), skill_names={1: "VCA", 2: "Rijbewijs B"}))
+    j = job(hard_skill_ids=frozenset({1, 2}), skill_names={1: "VCA", 2: "Rijbewijs B"})
+    m = run(cand(skill_ids=frozenset({1})), j)
     r = reason(m, "harde_eisen")
     assert r.outcome == MISSED and "Rijbewijs B" in r.text and "VCA" not in r.text
     assert m.excluded

@@ -6,7 +6,9 @@ from rest_framework.renderers import JSONOpenAPIRenderer
 from rest_framework.routers import SimpleRouter
 
 from candidates.api.views import CandidateViewSet
+from employers.api.redesign import CarveJobView, FunctionsView
 from employers.api.views import ContactPersonViewSet, EmployerViewSet, JobViewSet
+from placements.api.matching import CandidateMatchesView, JobMatchesView
 from placements.api.views import PlacementViewSet, ProposalViewSet, TaskViewSet
 from subsidies.api.views import LksCalculationView, LoonwaardeAssessmentViewSet, SubsidyApplicationViewSet
 
@@ -52,6 +54,10 @@ urlpatterns = [
     path("redoc", SpectacularRedocView.as_view(url_name="api:schema-json", authentication_classes=[],
                                                permission_classes=[]), name="redoc"),
     path("loonkostensubsidie/_bereken", LksCalculationView.as_view(), name="lks-calculation"),
+    path("jobs/<uuid:uuid>/candidate-matches", CandidateMatchesView.as_view(), name="job-candidate-matches"),
+    path("candidates/<uuid:uuid>/job-matches", JobMatchesView.as_view(), name="candidate-job-matches"),
+    path("employers/<uuid:uuid>/functions", FunctionsView.as_view(), name="employer-functions"),
+    path("employers/<uuid:uuid>/carved-jobs", CarveJobView.as_view(), name="employer-carved-jobs"),
     *router.urls,
     re_path(r"^.*$", NotFoundView.as_view(), name="not-found"),
 ]

@@ -59,6 +59,7 @@ from placements.models import (
 from subsidies.models import AssessmentTaskScore, LoonwaardeAssessment, SubsidyApplication
 from wsp_platform.accounts.models import Municipality, Region, Role, Team, User
 from wsp_platform.core import demo_data as D
+from wsp_platform.core import geo
 from wsp_platform.core.models import Skill
 from wsp_platform.core.validators import is_valid_bsn
 
@@ -220,7 +221,13 @@ class DemoBuilder:
         street = f"{self.rng.choice(spec['streets'])} {self.rng.randint(1, 240)}"
         lat = round(spec["lat"] + self.rng.uniform(-0.02, 0.02), 5)
         lon = round(spec["lon"] + self.rng.uniform(-0.03, 0.03), 5)
-        return street, self.postcode(spec), lat, lon
+        postcode = self.postcode(spec)
+        # The same PC4 centroid the app itself uses (wsp_platform/core/data/pc4.csv), so
+        # distances in the demo match what a saved record would get.
+        known = geo.centroid(postcode)
+        if known:
+            lat, lon = known
+        return street, postcode, lat, lon
 
     def person_name(self) -> tuple[str, str, str]:
         first = self.rng.choice(self.first_f if self.rng.random() < 0.5 else self.first_m)
