@@ -3,7 +3,7 @@ from django import forms
 from candidates.forms import DATE, staff_of_region
 
 from .choices import EndReason, PlacementStatus
-from .models import Placement, Task
+from .models import Placement, Task, WorkAdjustment
 from .rules import TRANSITIONS
 
 PLACEMENT_FIELDS = [
@@ -98,3 +98,19 @@ class AssignForm(forms.Form):
 
 class CompleteForm(forms.Form):
     note = forms.CharField(label="Afrondnotitie", required=False, max_length=500)
+
+
+class WorkAdjustmentForm(forms.ModelForm):
+    class Meta:
+        model = WorkAdjustment
+        fields = ["adjustment_type", "made_on", "description", "reason", "owner", "outcome"]
+        widgets = {
+            "made_on": DATE,
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "reason": forms.Textarea(attrs={"rows": 2}),
+            "outcome": forms.Textarea(attrs={"rows": 2}),
+        }
+        help_texts = {
+            "description": "Wat is er aangepast aan de baan of de werkplek, voor deze medewerker?",
+            "owner": "Wie zorgt ervoor (bijv. de werkbegeleider of de jobcoach)?",
+        }

@@ -303,6 +303,19 @@ def update_placement(placement: Placement, *, actor: Actor, data: dict) -> Place
     return locked
 
 
+@transaction.atomic
+def record_work_adjustment(placement: Placement, *, actor: Actor, data: dict):
+    """A werkaanpassing: the job or workplace adjusted for this one person (tasks, hours,
+    workplace, instruction, technology). Validated, saved and audited in one transaction."""
+    from .models import WorkAdjustment
+
+    adjustment = WorkAdjustment(placement=placement, **data)
+    adjustment.full_clean()
+    adjustment.save()
+    record(actor, AuditAction.CREATE, adjustment)
+    return adjustment
+
+
 # --- Follow-up: tasks from the deadline sweeps, the e-mail digest ------------------------
 
 def create_sweep_tasks(specs, *, actor: Actor) -> int:

@@ -23,7 +23,15 @@ from wsp_platform.core.listing import Column, actor_for, attr, is_htmx, list_pag
 from . import services
 from .choices import PlacementStatus, TaskStatus
 from .filters import PlacementFilter, TaskFilter
-from .forms import AssignForm, CompleteForm, PlacementForm, RescheduleForm, TaskForm, TransitionForm
+from .forms import (
+    AssignForm,
+    CompleteForm,
+    PlacementForm,
+    RescheduleForm,
+    TaskForm,
+    TransitionForm,
+    WorkAdjustmentForm,
+)
 from .rules import CLOSED_STATUSES, TRANSITIONS, TransitionRefused
 
 PLACEMENT_COLUMNS = [
@@ -222,6 +230,27 @@ def placement_edit(request, uuid):
         request,
         "placements/form.html",
         {"form": form, "placement": placement, "title": f"Plaatsing {placement} wijzigen"},
+    )
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def placement_adjustment(request, uuid):
+    """Record a werkaanpassing: the existing job or workplace adjusted for this person."""
+    placement = _placement(request, uuid)
+    form = WorkAdjustmentForm(request.POST or None, initial={"made_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.record_work_adjustment(placement, actor=actor_for(request), data=form.cleaned_data)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, "De werkaanpassing is vastgelegd.")
+            return redirect("placements:detail", uuid=placement.uuid)
+    return render(
+        request,
+        "placements/form.html",
+        {"form": form, "placement": placement, "title": f"Werkaanpassing voor {placement}"},
     )
 
 

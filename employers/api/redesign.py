@@ -10,7 +10,7 @@ from rest_framework.views import APIView
 
 from employers import redesign
 from employers.choices import CreationMethod
-from employers.models import Function, FunctionTask
+from employers.models import FunctiecreatieConversation, Function, FunctionTask
 from wsp_platform.accounts.policy import employers_for_client
 from wsp_platform.api.base import ApiViewMixin
 from wsp_platform.api.openapi import PROBLEM_RESPONSES, WRITE_RESPONSES
@@ -133,3 +133,39 @@ class CarveJobView(ApiViewMixin, APIView):
             location=location, functiecreatie=functiecreatie,
         )
         return Response(JobSerializer(job, context={"request": request}).data, status=201)
+
+
+class FunctiecreatieSerializer(serializers.ModelSerializer):
+    """The seven questions of 'functiecreatie light' (a–g), from staffing problem to decision."""
+
+    class Meta:
+        model = FunctiecreatieConversation
+        fields = ["uuid", "held_on", "staffing_problem", "employee_problems", "repetitive_tasks", "solves_problem",
+                  "gains", "candidates_and_costs", "decision", "created_at"]
+        read_only_fields = ["uuid", "created_at"]
+
+
+class FunctiecreatieListSerializer(serializers.Serializer):
+    results = FunctiecreatieSerializer(many=True)
+
+
+class FunctiecreatieView(ApiViewMixin, APIView):
+    """GET/POST /employers/{uuid}/functiecreatie-conversations"""
+
+    scope_group = "employers"
+
+    @extend_schema(summary="Functiecreatie-light-gesprekken met een werkgever", tags=[TAG],
+                   responses={200: FunctiecreatieListSerializer, **PROBLEM_RESPONSES})
+    def get(self, request, uuid):
+        employer = _employer(self, uuid)
+        conversations = employer.functiecreatie_conversations.order_by("-held_on", "-id")
+        return Response({"results": FunctiecreatieSerializer(conversations, many=True).data})
+
+    @extend_schema(summary="Functiecreatie-light-gesprek vastleggen (de zeven vragen a–g)", tags=[TAG],
+                   request=FunctiecreatieSerializer, responses={201: FunctiecreatieSerializer, **WRITE_RESPONSES})
+    def post(self, request, uuid):
+        employer = _employer(self, uuid)
+        serializer = FunctiecreatieSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        conversation = redesign.record_functiecreatie(employer, actor=self.actor, **serializer.validated_data)
+        return Response(FunctiecreatieSerializer(conversation).data, status=201)

@@ -1,7 +1,7 @@
 from rest_framework import serializers
 
 from placements.choices import EndReason, IntroductionRoute, Origin, PlacementStatus
-from placements.models import Placement, Proposal, Task
+from placements.models import Placement, Proposal, Task, WorkAdjustment
 from wsp_platform.accounts.policy import candidates_for_client, jobs_for_client, placements_for_client
 from wsp_platform.api.fields import ScopedUUIDField
 
@@ -112,3 +112,16 @@ class TaskSerializer(serializers.ModelSerializer):
 
 class TaskCompleteSerializer(serializers.Serializer):
     note = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
+
+
+class WorkAdjustmentSerializer(serializers.ModelSerializer):
+    """A werkaanpassing: the existing job or workplace adjusted for this person."""
+
+    class Meta:
+        model = WorkAdjustment
+        fields = ["uuid", "adjustment_type", "made_on", "description", "reason", "owner", "outcome", "created_at"]
+        read_only_fields = ["uuid", "created_at"]
+
+
+class WorkAdjustmentListSerializer(serializers.Serializer):
+    results = WorkAdjustmentSerializer(many=True)

@@ -1,9 +1,17 @@
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework.decorators import action
+from rest_framework.response import Response
 
 from placements.filters import PlacementFilter, ProposalFilter, TaskFilter
 from placements.models import Placement, Proposal, Task
-from placements.services import complete_task, create_task, move_placement, propose_candidate, update_placement
+from placements.services import (
+    complete_task,
+    create_task,
+    move_placement,
+    propose_candidate,
+    record_work_adjustment,
+    update_placement,
+)
 from wsp_platform.accounts.policy import placements_for_client, proposals_for_client, tasks_for_client
 from wsp_platform.api.base import CreateMixin, ResourceViewSet, UpdateMixin
 from wsp_platform.api.openapi import PROBLEM_RESPONSES, WRITE_RESPONSES
@@ -14,6 +22,8 @@ from .serializers import (
     ProposalSerializer,
     TaskCompleteSerializer,
     TaskSerializer,
+    WorkAdjustmentListSerializer,
+    WorkAdjustmentSerializer,
 )
 
 TAG = "plaatsingen"
@@ -93,6 +103,22 @@ class PlacementViewSet(UpdateMixin, ResourceViewSet):
         target = data.pop("status")
         placement, _task = move_placement(placement, target, actor=self.actor, **data)
         return self.respond(self.get_queryset().get(pk=placement.pk))
+
+    @extend_schema(methods=["GET"], summary="Werkaanpassingen van een plaatsing", tags=[TAG],
+                   responses={200: WorkAdjustmentListSerializer, **PROBLEM_RESPONSES})
+    @extend_schema(methods=["POST"], summary="Werkaanpassing vastleggen (baan of werkplek aangepast voor deze persoon)",
+                   tags=[TAG], request=WorkAdjustmentSerializer,
+                   responses={201: WorkAdjustmentSerializer, **WRITE_RESPONSES})
+    @action(detail=True, methods=["get", "post"], url_path="work-adjustments", url_name="work-adjustments")
+    def work_adjustments(self, request, uuid=None):
+        placement = self.get_object()
+        if request.method == "GET":
+            adjustments = placement.adjustments.order_by("-made_on", "-id")
+            return Response({"results": WorkAdjustmentSerializer(adjustments, many=True).data})
+        serializer = WorkAdjustmentSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        adjustment = record_work_adjustment(placement, actor=self.actor, data=dict(serializer.validated_data))
+        return Response(WorkAdjustmentSerializer(adjustment).data, status=201)
 
 
 @extend_schema_view(

@@ -184,3 +184,29 @@ def test_no_webhook_for_other_municipality(placement, other_municipality, django
     with django_capture_on_commit_callbacks(execute=True):
         PlacementFactory(candidate=placement.candidate, job=placement.job)
     assert not WebhookDelivery.objects.exists()
+
+
+def test_work_adjustments_recorded_and_listed(api, placement, other_municipality, team):
+    from wsp_platform.audit.models import AuditEntry
+
+    url = f"/api/v1/placements/{placement.uuid}/work-adjustments"
+    response = api.post(url, {"adjustmentType": "rooster", "description": ""}, format="json")
+    assert response.status_code == 400
+    assert set(problem_fields(response)) == {"adjustmentType", "madeOn", "description"}
+    assert not placement.adjustments.exists()
+
+    response = api.post(url, {"adjustmentType": "werkplek", "madeOn": "2026-11-16",
+                              "description": "Eigen werkplek in de stille ruimte, koptelefoon",
+                              "owner": "werkbegeleider"}, format="json")
+    assert response.status_code == 201, response.content
+    assert response.json()["adjustmentType"] == "werkplek"
+    adjustment = placement.adjustments.get()
+    assert AuditEntry.objects.filter(object_uuid=adjustment.uuid, action="create").count() == 1
+    listed = api.get(url).json()["results"]
+    assert [a["description"] for a in listed] == ["Eigen werkplek in de stille ruimte, koptelefoon"]
+
+    foreign = PlacementFactory(candidate=CandidateFactory(municipality=other_municipality, team=team))
+    assert api.get(f"/api/v1/placements/{foreign.uuid}/work-adjustments").status_code == 404
+    assert api.post(f"/api/v1/placements/{foreign.uuid}/work-adjustments", {
+        "adjustmentType": "werkplek", "madeOn": "2026-11-16", "description": "x"}, format="json").status_code == 404
+    assert not foreign.adjustments.exists()

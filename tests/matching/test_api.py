@@ -89,3 +89,38 @@ def test_functions_and_carving_through_the_api(world):
     }, format="json")
     assert response.status_code == 400
     assert response["Content-Type"].startswith("application/problem+json")
+
+
+def test_functiecreatie_conversation_through_the_api_travels_with_the_carved_job(world):
+    api, employer = world["api"], world["employer"]
+    url = f"/api/v1/employers/{employer.uuid}/functiecreatie-conversations"
+    response = api.post(url, {"heldOn": "2026-11-02"}, format="json")
+    assert response.status_code == 400
+    problem = response.json()
+    assert response["Content-Type"].startswith("application/problem+json")
+    assert {p["name"] for p in problem["invalidParams"]} == {"staffingProblem"}
+    assert not employer.functiecreatie_conversations.exists()
+
+    response = api.post(url, {
+        "heldOn": "2026-11-02", "staffingProblem": "Verpleegkundigen maken overuren",
+        "repetitiveTasks": "Bedden opmaken, maaltijden rondbrengen", "decision": "Eén functie voor 20 uur",
+    }, format="json")
+    assert response.status_code == 201, response.content
+    conversation = response.json()
+    assert conversation["staffingProblem"] == "Verpleegkundigen maken overuren"
+    assert [c["uuid"] for c in api.get(url).json()["results"]] == [conversation["uuid"]]
+
+    function = employer.functions.create(name="Verpleegkundige")
+    task = function.tasks.create(description="Bedden opmaken", hours_per_week=Decimal("12"))
+    response = api.post(f"/api/v1/employers/{employer.uuid}/carved-jobs", {
+        "tasks": [str(task.uuid)], "title": "Zorgassistent", "creationMethod": "functiecreatie",
+        "isGeneric": True, "hourlyWage": "14.71", "functiecreatie": conversation["uuid"],
+    }, format="json")
+    assert response.status_code == 201, response.content
+    assert Job.objects.get(title="Zorgassistent").functiecreatie.uuid.hex == conversation["uuid"].replace("-", "")
+
+
+def test_functiecreatie_of_another_municipalitys_employer_is_404(world):
+    other = EmployerLocationFactory().employer
+    response = world["api"].get(f"/api/v1/employers/{other.uuid}/functiecreatie-conversations")
+    assert response.status_code == 404

@@ -6,7 +6,7 @@ from rest_framework.renderers import JSONOpenAPIRenderer
 from rest_framework.routers import SimpleRouter
 
 from candidates.api.views import CandidateViewSet
-from employers.api.redesign import CarveJobView, FunctionsView
+from employers.api.redesign import CarveJobView, FunctiecreatieView, FunctionsView
 from employers.api.views import ContactPersonViewSet, EmployerViewSet, JobViewSet
 from placements.api.matching import CandidateMatchesView, JobMatchesView
 from placements.api.views import PlacementViewSet, ProposalViewSet, TaskViewSet
@@ -58,6 +58,8 @@ urlpatterns = [
     path("candidates/<uuid:uuid>/job-matches", JobMatchesView.as_view(), name="candidate-job-matches"),
     path("employers/<uuid:uuid>/functions", FunctionsView.as_view(), name="employer-functions"),
     path("employers/<uuid:uuid>/carved-jobs", CarveJobView.as_view(), name="employer-carved-jobs"),
+    path("employers/<uuid:uuid>/functiecreatie-conversations", FunctiecreatieView.as_view(),
+         name="employer-functiecreatie-conversations"),
     *router.urls,
     re_path(r"^.*$", NotFoundView.as_view(), name="not-found"),
 ]
