@@ -394,3 +394,24 @@ def test_document_type_and_size_checks(staff_client, world, settings):
     html = staff_client.post(url, {"file": big, "document_type": "overig"}).content.decode()
     assert "Het bestand is te groot" in html
     assert not Document.objects.exists()
+
+
+@pytest.mark.django_db
+def test_employer_answer_to_a_proposal_is_in_the_employer_history(staff_client, world):
+    """Proposals and how they ended stand on the employer's timeline; the answer given in
+    the portal (with its reason) is there as well."""
+    from employers.portal.services import respond_to_proposal
+    from placements.services import propose_candidate
+    from wsp_platform.audit.services import Actor
+
+    placement = propose_candidate(world.other_candidate, world.job, actor=Actor(user=world.user),
+                                  origin="netwerk", motivation="Sterk in plannen")
+    proposal = placement.proposal
+    respond_to_proposal(proposal, accept=False, reason="Wij zoeken iemand met rijbewijs",
+                        actor=Actor(user=world.employer_user))
+    html = staff_client.get(reverse("employers:detail", args=[world.employer.uuid])).content.decode()
+    assert "Voorgesteld: Jan Jansen" in html
+    assert "Afgewezen door werkgever op" in html
+    assert "Wij zoeken iemand met rijbewijs" in html
+    only = staff_client.get(reverse("employers:timeline", args=[world.employer.uuid]), {"type": "voorstel"})
+    assert "Voorgesteld: Jan Jansen" in only.content.decode()

@@ -1,7 +1,7 @@
 """One timeline per candidate, employer and placement.
 
-Contact moments, placement status changes, tasks, documents and loonwaarde
-assessments merged in date order (newest first), filterable by type. Each source
+Contact moments, proposals with the employer's response, placement status changes,
+tasks, documents and loonwaarde assessments merged in date order (newest first), filterable by type. Each source
 is a single bounded query, so a long-running file never makes the page slow.
 """
 
@@ -17,6 +17,7 @@ PER_SOURCE = 50
 
 TYPES = {
     "contact": "Contactmomenten",
+    "voorstel": "Voorstellen",
     "status": "Statuswijzigingen",
     "taak": "Taken",
     "document": "Documenten",
@@ -48,7 +49,7 @@ def build(*, candidate=None, employer=None, placement=None, types: list[str] | N
     """Entries about one subject. For a candidate this includes its placements; for an
     employer the placements at that employer."""
     from employers.models import ContactMoment
-    from placements.models import Placement, PlacementStatusChange, Task
+    from placements.models import Placement, PlacementStatusChange, Proposal, Task
     from subsidies.models import LoonwaardeAssessment
     from wsp_platform.core.models import Document
 
@@ -56,14 +57,17 @@ def build(*, candidate=None, employer=None, placement=None, types: list[str] | N
     entries: list[Entry] = []
     if candidate is not None:
         placements = Placement.objects.filter(candidate=candidate)
+        proposal_q = Q(candidate=candidate)
         moment_q = Q(candidate=candidate) | Q(placement__candidate=candidate)
         task_q = Q(candidate=candidate) | Q(placement__candidate=candidate)
     elif employer is not None:
         placements = Placement.objects.filter(employer=employer)
+        proposal_q = Q(job__employer=employer)
         moment_q = Q(employer=employer) | Q(placement__employer=employer)
         task_q = Q(employer=employer) | Q(placement__employer=employer)
     else:
         placements = Placement.objects.filter(pk=placement.pk)
+        proposal_q = Q(placement=placement)
         moment_q = Q(placement=placement)
         task_q = Q(placement=placement)
 
@@ -84,6 +88,25 @@ def build(*, candidate=None, employer=None, placement=None, types: list[str] | N
             if m.author_id:
                 meta.append(str(m.author))
             entries.append(Entry(m.occurred_at, "contact", m.get_channel_display(), m.summary, meta=meta))
+
+    if "voorstel" in wanted:
+        # Which candidates were proposed, and how it ended. The employer's answer from the
+        # portal (with its reason) is also a contact moment on the employer's timeline.
+        proposals = (
+            Proposal.objects.filter(proposal_q)
+            .select_related("candidate", "job", "proposed_by")
+            .order_by("-proposed_on", "-id")[:PER_SOURCE]
+        )
+        for pr in proposals:
+            who = pr.candidate.full_name if employer is not None else pr.job.title
+            meta = [pr.get_status_display()]
+            if pr.responded_on:
+                meta[0] += f" op {pr.responded_on:%d-%m-%Y}"
+            if pr.match_score is not None:
+                meta.append(f"matchscore {pr.match_score}")
+            if pr.proposed_by_id:
+                meta.append(str(pr.proposed_by))
+            entries.append(Entry(_at(pr.proposed_on), "voorstel", f"Voorgesteld: {who}", pr.motivation, meta=meta))
 
     if "status" in wanted:
         changes = (
