@@ -37,7 +37,8 @@ def test_invite_accept_see_costs_report_absence(page, screenshot, world, browser
     mail.outbox.clear()
     # 1. The account holder invites an employer user.
     login(page, "accounthouder")
-    page.goto(f"/portaal/uitnodigen/{world.employer.uuid}/")
+    page.goto(f"/werkgevers/{world.employer.uuid}/")
+    page.get_by_role("link", name="Portaalgebruiker uitnodigen").click()
     page.get_by_label("Voornaam").fill("Hanna")
     page.get_by_label("Achternaam").fill("de Vries")
     page.get_by_label("E-mailadres").fill("hanna@werkgever-a.example")
