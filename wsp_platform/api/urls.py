@@ -14,6 +14,7 @@ from subsidies.api.views import LksCalculationView, LoonwaardeAssessmentViewSet,
 
 from .base import API_VERSION, NotFoundView
 from .schema import SPECTACULAR_API_SETTINGS
+from .subscriptions import WebhookSubscriptionViewSet
 
 app_name = "api"
 
@@ -27,6 +28,7 @@ router.register("placements", PlacementViewSet, basename="placement")
 router.register("loonwaarde-assessments", LoonwaardeAssessmentViewSet, basename="loonwaardeassessment")
 router.register("subsidy-applications", SubsidyApplicationViewSet, basename="subsidyapplication")
 router.register("tasks", TaskViewSet, basename="task")
+router.register("webhook-subscriptions", WebhookSubscriptionViewSet, basename="webhooksubscription")
 
 
 class SchemaView(SpectacularAPIView):
