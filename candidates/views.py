@@ -91,9 +91,7 @@ def candidate_detail(request, uuid):
             "placements": placements,
             "can_write": can_write,
             "reveal_bsn_url": reveal_bsn_url(candidate),
-            "timeline": timeline.build(candidate=candidate, types=timeline.requested_types(request)),
-            "timeline_types": timeline.TYPES,
-            "timeline_url": reverse("candidates:timeline", args=[candidate.uuid]),
+            **timeline.context(request, "candidates:timeline", candidate=candidate),
             "contact_form": ContactMomentForm(),
             "contact_url": reverse("candidates:contact_moment", args=[candidate.uuid]),
             "documents": _documents(candidate),
@@ -115,15 +113,7 @@ def _documents(subject):
 @staff_required
 def candidate_timeline(request, uuid):
     candidate = _candidate(request, uuid)
-    return render(
-        request,
-        "partials/timeline.html",
-        {
-            "timeline": timeline.build(candidate=candidate, types=timeline.requested_types(request)),
-            "timeline_types": timeline.TYPES,
-            "timeline_url": reverse("candidates:timeline", args=[candidate.uuid]),
-        },
-    )
+    return timeline.partial(request, "candidates:timeline", candidate=candidate)
 
 
 @staff_required

@@ -86,9 +86,7 @@ def employer_detail(request, uuid):
             "locations": employer.locations.all(),
             "jobs": jobs,
             "placements": placements,
-            "timeline": timeline.build(employer=employer, types=timeline.requested_types(request)),
-            "timeline_types": timeline.TYPES,
-            "timeline_url": reverse("employers:timeline", args=[employer.uuid]),
+            **timeline.context(request, "employers:timeline", employer=employer),
             "contact_form": ContactMomentForm(employer=employer, initial={"with_whom": "werkgever"}),
             "contact_url": reverse("employers:contact_moment", args=[employer.uuid]),
             "holder_form": AccountHolderForm(user=request.user, employer=employer),
@@ -101,15 +99,7 @@ def employer_detail(request, uuid):
 @staff_required
 def employer_timeline(request, uuid):
     employer = _employer(request, uuid)
-    return render(
-        request,
-        "partials/timeline.html",
-        {
-            "timeline": timeline.build(employer=employer, types=timeline.requested_types(request)),
-            "timeline_types": timeline.TYPES,
-            "timeline_url": reverse("employers:timeline", args=[employer.uuid]),
-        },
-    )
+    return timeline.partial(request, "employers:timeline", employer=employer)
 
 
 @staff_required

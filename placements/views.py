@@ -168,9 +168,7 @@ def placement_detail(request, uuid):
             "signals": placement.signals.filter(resolved_on__isnull=True),
             "tasks": tasks,
             "transition_form": TransitionForm(placement=placement),
-            "timeline": timeline.build(placement=placement, types=timeline.requested_types(request)),
-            "timeline_types": timeline.TYPES,
-            "timeline_url": reverse("placements:timeline", args=[placement.uuid]),
+            **timeline.context(request, "placements:timeline", placement=placement),
             "contact_form": ContactMomentForm(employer=placement.employer, initial={"with_whom": "werkgever"}),
             "contact_url": reverse("placements:contact_moment", args=[placement.uuid]),
             "documents": _documents(placement),
@@ -184,15 +182,7 @@ def placement_detail(request, uuid):
 @staff_required
 def placement_timeline(request, uuid):
     placement = _placement(request, uuid)
-    return render(
-        request,
-        "partials/timeline.html",
-        {
-            "timeline": timeline.build(placement=placement, types=timeline.requested_types(request)),
-            "timeline_types": timeline.TYPES,
-            "timeline_url": reverse("placements:timeline", args=[placement.uuid]),
-        },
-    )
+    return timeline.partial(request, "placements:timeline", placement=placement)
 
 
 @staff_required

@@ -162,3 +162,22 @@ def build(*, candidate=None, employer=None, placement=None, types: list[str] | N
 def requested_types(request) -> list[str]:
     chosen = [t for t in request.GET.getlist("type") if t in TYPES]
     return chosen or list(TYPES)
+
+
+def context(request, url_name: str, **subject) -> dict:
+    """Template context of a timeline block for one subject (``candidate=``, ``employer=`` or
+    ``placement=``), filtered by the request's ``?type=``; used by detail pages and the
+    htmx partials alike."""
+    (obj,) = subject.values()
+    return {
+        "timeline": build(**subject, types=requested_types(request)),
+        "timeline_types": TYPES,
+        "timeline_url": reverse(url_name, args=[obj.uuid]),
+    }
+
+
+def partial(request, url_name: str, **subject):
+    """The timeline block alone (htmx refresh after filtering or adding a contact moment)."""
+    from django.shortcuts import render
+
+    return render(request, "partials/timeline.html", context(request, url_name, **subject))
