@@ -214,3 +214,11 @@ def test_every_task_links_to_records_its_assignee_may_open():
             assert policy.placements_for(user).filter(pk=task.placement_id).exists(), task.title
         if task.employer_id:
             assert policy.employers_for(user).filter(pk=task.employer_id).exists(), task.title
+
+
+def test_no_job_lists_the_same_requirement_twice():
+    from django.db.models import Count
+
+    seed()
+    doubles = (JobRequirement.objects.values("job", "description").annotate(n=Count("id")).filter(n__gt=1))
+    assert not doubles.exists(), list(doubles[:3])

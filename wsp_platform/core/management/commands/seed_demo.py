@@ -489,7 +489,7 @@ class DemoBuilder:
                     (JobTask.capabilities.through, {"jobtask": task, "skill_id": self.skill_ids[skill]})
                 )
         requirements = list(spec["requirements"])
-        if rng.random() < 0.3:
+        if rng.random() < 0.3 and not any(r[0] == "Rijbewijs B" for r in requirements):
             requirements.append(("Rijbewijs B", False, "Rijbewijs B"))
         for description, hard, skill in requirements:
             # Carving makes requirements negotiable, except legal ones (VOG, taaleis).
