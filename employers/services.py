@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from candidates.choices import ConsentScope
-from wsp_platform.audit.services import Actor, AuditAction, diff, record
+from wsp_platform.audit.services import Actor, AuditAction, record, save_changes
 
 from .choices import ContactWith
 from .models import ContactMoment, ContactPerson, Employer, Job
@@ -104,13 +104,7 @@ def update_employer(employer: Employer, *, actor: Actor, data: dict) -> Employer
     ``change_account_holder`` (handover task and notice to the employer)."""
     locked = Employer.objects.select_for_update().get(pk=employer.pk)
     new_holder = data.pop("account_holder", locked.account_holder)
-    changes = diff(locked, data)
-    for field, value in data.items():
-        setattr(locked, field, value)
-    locked.full_clean()
-    locked.save()
-    if changes:
-        record(actor, AuditAction.UPDATE, locked, changes=changes)
+    save_changes(locked, data, actor=actor)
     if new_holder != locked.account_holder:
         change_account_holder(locked, new_holder, actor=actor)
         locked.refresh_from_db()
@@ -194,13 +188,7 @@ def add_contact_person(employer: Employer, *, actor: Actor, **data) -> ContactPe
 
 @transaction.atomic
 def update_contact_person(person: ContactPerson, *, actor: Actor, data: dict) -> ContactPerson:
-    changes = diff(person, data)
-    for field, value in data.items():
-        setattr(person, field, value)
-    person.full_clean()
-    person.save()
-    if changes:
-        record(actor, AuditAction.UPDATE, person, changes=changes)
+    save_changes(person, data, actor=actor)
     return person
 
 
@@ -218,11 +206,5 @@ def create_job(*, actor: Actor, **data) -> Job:
 @transaction.atomic
 def update_job(job: Job, *, actor: Actor, data: dict) -> Job:
     locked = Job.objects.select_for_update().get(pk=job.pk)
-    changes = diff(locked, data)
-    for field, value in data.items():
-        setattr(locked, field, value)
-    locked.full_clean()
-    locked.save()
-    if changes:
-        record(actor, AuditAction.UPDATE, locked, changes=changes)
+    save_changes(locked, data, actor=actor)
     return locked

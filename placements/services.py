@@ -286,20 +286,14 @@ def move_placement(placement: Placement, target: str, *, actor: Actor, **kwargs)
 @transaction.atomic
 def update_placement(placement: Placement, *, actor: Actor, data: dict) -> Placement:
     """Edit a placement's details (not its status: that is ``transition_placement``)."""
-    from wsp_platform.audit.services import diff
+    from wsp_platform.audit.services import save_changes
 
     data = {k: v for k, v in data.items() if k not in ("status", "end_reason")}
     locked = Placement.objects.select_for_update().get(pk=placement.pk)
-    changes = diff(locked, data)
-    if "supervisor_name" in changes and locked.supervisor_name:
+    if data.get("supervisor_name", locked.supervisor_name) != locked.supervisor_name and locked.supervisor_name:
+        # A new werkbegeleider: the follow-up sweep asks for extra attention from this date.
         data.setdefault("supervisor_changed_on", timezone.localdate())
-        changes["supervisor_changed_on"] = (locked.supervisor_changed_on, data["supervisor_changed_on"])
-    for field, value in data.items():
-        setattr(locked, field, value)
-    locked.full_clean()
-    locked.save()
-    if changes:
-        record(actor, AuditAction.UPDATE, locked, changes=changes)
+    save_changes(locked, data, actor=actor)
     return locked
 
 

@@ -30,10 +30,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from .calculations import RateNotFound, calculate_lks
+from .calculations import HOLIDAY_ALLOWANCE_FACTOR, RateNotFound, calculate_lks
 from .rates import RateTables
 
-HOLIDAY_ALLOWANCE = Fraction(108, 100)
+HOLIDAY_ALLOWANCE = Fraction(HOLIDAY_ALLOWANCE_FACTOR)  # the one 8% vakantiebijslag of the LKS formula
 ZERO = Decimal("0.00")
 
 

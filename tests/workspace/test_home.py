@@ -78,3 +78,15 @@ def test_mark_notifications_read(staff_client, world):
     staff_client.post(reverse("notifications_read"))
     assert not Notification.objects.filter(read_at__isnull=True).exists()
     assert "Lees mij" not in staff_client.get(reverse("home")).content.decode()
+
+
+def test_home_uses_the_configured_lead_times_of_the_sweeps(staff_client, world, settings):
+    """'Proefplaatsing loopt af' on the home page follows settings.WSP["LEAD_TIMES"],
+    the same setting the deadline sweep uses, not a number of its own."""
+    trial = world.placement
+    trial.status, trial.trial_end_date = "proefplaatsing", days(20)
+    trial.save()
+    link = f'href="{reverse("placements:detail", args=[trial.uuid])}"'
+    assert link not in staff_client.get(reverse("home")).content.decode()  # default: 14 days ahead
+    settings.WSP = {**settings.WSP, "LEAD_TIMES": {**settings.WSP["LEAD_TIMES"], "trial_end": 21}}
+    assert link in staff_client.get(reverse("home")).content.decode()

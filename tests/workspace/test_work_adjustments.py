@@ -41,3 +41,25 @@ def test_no_work_adjustment_on_another_regions_placement(staff_client, world):
     assert staff_client.post(url, {"adjustment_type": "uren", "made_on": "2026-11-16",
                                    "description": "x"}).status_code == 404
     assert not world.foreign_placement.adjustments.exists()
+
+
+def test_changing_the_werkbegeleider_dates_the_change_in_one_audit_row(world):
+    """The sweeps watch a new werkbegeleider (the main reason placements fail), so the
+    edit service records the date of the change; other edits leave it alone."""
+    from django.utils import timezone
+
+    from placements.services import update_placement
+    from wsp_platform.audit.services import Actor
+
+    placement = world.placement
+    placement.supervisor_name = "Henk"
+    placement.save()
+    update_placement(placement, actor=Actor(user=world.user), data={"hours_per_week": 20})
+    placement.refresh_from_db()
+    assert placement.supervisor_changed_on is None
+
+    update_placement(placement, actor=Actor(user=world.user), data={"supervisor_name": "Ayse"})
+    placement.refresh_from_db()
+    assert placement.supervisor_changed_on == timezone.localdate()
+    entry = AuditEntry.objects.filter(object_uuid=placement.uuid, action="update").latest("at")
+    assert set(entry.changes) == {"supervisor_name", "supervisor_changed_on"}

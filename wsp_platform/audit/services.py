@@ -137,4 +137,19 @@ def diff(instance, data: dict) -> dict:
     }
 
 
-__all__ = ["Actor", "AuditAction", "Channel", "diff", "entries_for", "record", "record_read"]
+def save_changes(instance, data: dict, *, actor: Actor, extra_changes: dict | None = None) -> dict:
+    """The edit step every ``update_*`` service shares: set ``data`` on ``instance``,
+    validate (Dutch messages from the model), save, and write one audit row with the
+    fields that really changed (plus ``extra_changes``). Call inside the service's
+    transaction, on a row it locked. Returns the changes."""
+    changes = diff(instance, data) | (extra_changes or {})
+    for field, value in data.items():
+        setattr(instance, field, value)
+    instance.full_clean()
+    instance.save()
+    if changes:
+        record(actor, AuditAction.UPDATE, instance, changes=changes)
+    return changes
+
+
+__all__ = ["Actor", "AuditAction", "Channel", "diff", "entries_for", "record", "record_read", "save_changes"]

@@ -20,9 +20,6 @@ from .models import Document, DocumentType
 from .services import upload_document
 
 HOME_LIMIT = 15
-TRIAL_ENDING_DAYS = 14
-LOONWAARDE_DUE_DAYS = 56  # 8 weeks, as the deadline sweep
-BESCHIKKING_ENDING_DAYS = 42  # 6 weeks
 
 
 def home(request):
@@ -41,6 +38,7 @@ def workload(user, today: datetime.date | None = None) -> dict:
     from candidates.choices import CandidateStatus
     from employers.models import ContactMoment
     from placements.choices import PlacementStatus, TaskStatus
+    from placements.followup import lead_times
     from placements.models import Notification, Signal
     from placements.rules import CLOSED_STATUSES
     from subsidies.models import LoonwaardeAssessment, SubsidyApplication
@@ -61,10 +59,12 @@ def workload(user, today: datetime.date | None = None) -> dict:
         .order_by("name")[:HOME_LIMIT]
     )
     my_placements = policy.placements_for(user).filter(owner=user).exclude(status__in=CLOSED_STATUSES)
+    # The same lead times as the deadline sweeps (settings.WSP["LEAD_TIMES"]).
+    lead = lead_times()
     trial_ending = (
         my_placements.filter(
             status=PlacementStatus.PROEFPLAATSING,
-            trial_end_date__lte=today + datetime.timedelta(days=TRIAL_ENDING_DAYS),
+            trial_end_date__lte=today + datetime.timedelta(days=lead["trial_end"]),
         )
         .select_related("candidate", "employer")
         .order_by("trial_end_date")[:HOME_LIMIT]
@@ -90,7 +90,7 @@ def workload(user, today: datetime.date | None = None) -> dict:
     loonwaarde_due = (
         LoonwaardeAssessment.objects.filter(
             placement__in=my_placements.values("pk"),
-            next_due_on__lte=today + datetime.timedelta(days=LOONWAARDE_DUE_DAYS),
+            next_due_on__lte=today + datetime.timedelta(days=lead["loonwaarde_due"]),
         )
         .exclude(Exists(later_assessment))
         .select_related("placement__candidate", "placement__employer")
@@ -100,8 +100,8 @@ def workload(user, today: datetime.date | None = None) -> dict:
         SubsidyApplication.objects.filter(
             placement__in=my_placements.values("pk"),
             status__in=["toegekend", "lopend"],
-            period_end__lte=today + datetime.timedelta(days=BESCHIKKING_ENDING_DAYS),
-            period_end__gte=today - datetime.timedelta(days=BESCHIKKING_ENDING_DAYS),
+            period_end__lte=today + datetime.timedelta(days=lead["beschikking_end"]),
+            period_end__gte=today - datetime.timedelta(days=lead["beschikking_end"]),
             follow_up__isnull=True,
         )
         .select_related("placement__candidate", "placement__employer")
