@@ -5,13 +5,15 @@
   * GET /api/v1/placements/{uuid}               (placement detail)
 
 at 50 concurrent clients (threads with keep-alive connections, stdlib only) against
-gunicorn with 2 workers, with 100 000 candidates seeded.
+gunicorn with 2 workers, with 100 000 candidates seeded, with the API response cache
+(wsp_platform.api.cache, on Redis) warm, or with ``--no-cache`` without it.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/wsp_api .venv/bin/python scripts/load_api.py
 
 Seeds with ``manage.py seed_demo`` when that command exists and gives enough
 candidates, else bulk-inserts minimal rows itself (only when the database holds
-fewer than --candidates). Options: --candidates, --concurrency, --seconds, --workers.
+fewer than --candidates). Options: --candidates, --concurrency, --seconds, --workers,
+--worker-class, --no-cache, --write-every. Redis: REDIS_URL, else redis://127.0.0.1:6379/0.
 """
 
 import argparse
@@ -153,6 +155,50 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def fetch_each(port: int, token: str, paths) -> None:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    for path in paths:
+        conn.request("GET", path, headers={"Authorization": f"Bearer {token}", "Accept": "application/json"})
+        response = conn.getresponse()
+        response.read()
+        assert response.status == 200, (path, response.status)
+    conn.close()
+
+
+class Writer(threading.Thread):
+    """Changes one candidate through the API every ``every`` seconds (GET for the ETag, then
+    PATCH with If-Match), as a case system that writes while others read. Each write moves
+    the response cache's data version, so every page has to be rendered again."""
+
+    def __init__(self, port: int, token: str, every: float):
+        super().__init__(daemon=True)
+        self.port, self.every, self.writes = port, every, 0
+        self.headers = {"Authorization": f"Bearer {token}", "Accept": "application/json"}
+        self.stop = threading.Event()
+
+    def _call(self, conn, method, path, body=None, extra=None):
+        headers = {**self.headers, **(extra or {})}
+        if body is not None:
+            headers["Content-Type"] = "application/json"
+        conn.request(method, path, body=body, headers=headers)
+        response = conn.getresponse()
+        return response, response.read()
+
+    def run(self):
+        import json
+
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        _, body = self._call(conn, "GET", "/api/v1/candidates?pageSize=1")
+        path = f"/api/v1/candidates/{json.loads(body)['results'][0]['uuid']}"
+        while not self.stop.wait(self.every):
+            response, _ = self._call(conn, "GET", path)
+            etag = response.getheader("ETag")
+            city = json.dumps({"city": random.choice(["Utrecht", "Houten", "Zeist", "Vianen"])})
+            response, _ = self._call(conn, "PATCH", path, city, {"If-Match": etag})
+            assert response.status == 200, response.status
+            self.writes += 1
+
+
 def run_load(port: int, token: str, paths, concurrency: int, seconds: float) -> dict:
     latencies: list[float] = []
     errors = [0]
@@ -210,13 +256,19 @@ def main():
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--worker-class", default="sync", help="gunicorn worker class (sync, gthread)")
+    parser.add_argument("--write-every", type=float, default=0,
+                        help="seconds between writes by one extra client while the others read (0: no writes)")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="switch the API response cache off (WSP_API_CACHE=0): every request renders")
     args = parser.parse_args()
 
     ensure_database(os.environ["DATABASE_URL"])
     token, placements = seed(args.candidates)
     port = free_port()
     env = dict(os.environ, DEBUG="0", ALLOWED_HOSTS="127.0.0.1", WSP_API_THROTTLE_RATE="100000000/minute",
-               LOG_LEVEL="WARNING", DB_CONN_MAX_AGE="600")
+               LOG_LEVEL="WARNING", DB_CONN_MAX_AGE="600", WSP_CACHE_KEY_PREFIX=f"wsp-load-{port}",
+               WSP_API_CACHE="0" if args.no_cache else "1")
+    env.setdefault("REDIS_URL", "redis://127.0.0.1:6379/0")
     server = subprocess.Popen(
         [str(ROOT / ".venv/bin/gunicorn"), "wsp_platform.wsgi:application", "--bind", f"127.0.0.1:{port}",
          "--workers", str(args.workers), "--worker-class", args.worker_class, "--log-level", "warning",
@@ -238,15 +290,27 @@ def main():
         def detail_path():
             return f"/api/v1/placements/{random.choice(placements)}"
 
-        # Warm up both workers (connections, caches).
+        # Warm up both workers (connections) and, with the cache on, fetch every page once.
         run_load(port, token, list_path, 4, 2)
+        if not args.no_cache:
+            fetch_each(port, token, [f"/api/v1/candidates?pageSize=50&page={page}" for page in range(1, pages + 1)]
+                       + [f"/api/v1/placements/{uuid}" for uuid in placements])
         print(f"gunicorn {args.workers} {args.worker_class} workers, {args.concurrency} concurrent clients, "
-              f"{args.seconds:.0f} s per endpoint", flush=True)
+              f"{args.seconds:.0f} s per endpoint, response cache {'off' if args.no_cache else 'on (warm)'}"
+            + (f", one write every {args.write_every:g} s" if args.write_every else ""),
+              flush=True)
         for name, paths in (("candidate list (page of 50)", list_path), ("placement detail", detail_path)):
             if name == "placement detail" and not placements:
                 print("no placements to fetch; skipped placement detail")
                 continue
+            writer = Writer(port, token, args.write_every) if args.write_every else None
+            if writer:
+                writer.start()
             r = run_load(port, token, paths, args.concurrency, args.seconds)
+            if writer:
+                writer.stop.set()
+                writer.join()
+                name = f"{name}, {writer.writes} writes"
             print(f"{name:28s} {r['rps']:7.1f} req/s  p50 {r['p50']:6.1f} ms  p95 {r['p95']:6.1f} ms  "
                   f"p99 {r['p99']:6.1f} ms  ({r['requests']} ok, {r['errors']} errors)", flush=True)
     finally:

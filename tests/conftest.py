@@ -14,6 +14,22 @@ def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _process_local_cache(settings):
+    """Each test process its own, empty cache (CI sets REDIS_URL, which would share one
+    Redis cache between the xdist workers' different test databases), with the API
+    response cache on, so every API test also checks that a write is never answered
+    with a stale cached read. Tests of the shared Redis cache configure it themselves."""
+    from django.core.cache import cache
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                                   "LOCATION": "wsp-tests"}}
+    settings.WSP_API_CACHE = True
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def bemiddelaar(db):
     from tests.factories.accounts import UserFactory

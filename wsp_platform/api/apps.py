@@ -7,5 +7,6 @@ class ApiConfig(AppConfig):
     verbose_name = "REST API"
 
     def ready(self):
-        # Webhook events for placements and subsidy applications.
-        from . import schema, signals  # noqa: F401
+        # Webhook events for placements and subsidy applications; the response cache's
+        # write watcher on every database connection.
+        from . import cache, schema, signals  # noqa: F401

@@ -10,6 +10,8 @@ from rest_framework import authentication, exceptions
 from wsp_platform.accounts.models import ApiClient, hash_token
 from wsp_platform.audit.services import Actor, Channel
 
+from . import cache as response_cache
+
 
 class ClientPrincipal:
     """``request.user`` for an API call: the client, not a person."""
@@ -37,6 +39,28 @@ class ClientPrincipal:
         return Actor(api_client=self.client, channel=Channel.API)
 
 
+# token hash → (data version, ApiClient): this process's copy of recently seen clients.
+_known_clients: dict[str, tuple[int, ApiClient]] = {}
+_KNOWN_CLIENTS_MAX = 1000
+
+
+def find_client(request, token_hash: str) -> ApiClient | None:
+    """The client with this token; from this process's copy while the API data version
+    (wsp_platform.api.cache) is unchanged. Revoking, rotating or deactivating a client is
+    a write to its row, which moves the version, so the next request reads the row again."""
+    version = response_cache.request_version(request)
+    if version is not None:
+        known = _known_clients.get(token_hash)
+        if known is not None and known[0] == version:
+            return known[1]
+    client = ApiClient.objects.select_related("municipality").filter(token_hash=token_hash).first()
+    if version is not None and client is not None:
+        if len(_known_clients) >= _KNOWN_CLIENTS_MAX:
+            _known_clients.clear()
+        _known_clients[token_hash] = (version, client)
+    return client
+
+
 class BearerTokenAuthentication(authentication.BaseAuthentication):
     keyword = "Bearer"
 
@@ -47,11 +71,7 @@ class BearerTokenAuthentication(authentication.BaseAuthentication):
         parts = header.split()
         if len(parts) != 2 or parts[0].lower() != self.keyword.lower():
             raise exceptions.AuthenticationFailed("Gebruik de header Authorization: Bearer <token>.")
-        client = (
-            ApiClient.objects.select_related("municipality")
-            .filter(token_hash=hash_token(parts[1]))
-            .first()
-        )
+        client = find_client(request, hash_token(parts[1]))
         if client is None or not client.is_active or client.revoked_at is not None:
             raise exceptions.AuthenticationFailed("Het token is ongeldig of ingetrokken.")
         return ClientPrincipal(client), client

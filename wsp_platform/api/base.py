@@ -9,17 +9,18 @@ from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, transaction
 from djangorestframework_camel_case.parser import CamelCaseJSONParser
-from djangorestframework_camel_case.render import CamelCaseJSONRenderer
 from rest_framework import mixins, viewsets
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from . import cache as response_cache
 from .authentication import BearerTokenAuthentication
 from .exceptions import Conflict, PreconditionFailed, PreconditionRequired, exception_handler, problem
 from .filters import CamelCaseFilterBackend, check_query_params
 from .models import IdempotencyKey
 from .pagination import Pagination
 from .permissions import HasScope
+from .renderers import CamelCaseJSONRenderer, ProblemRenderer
 from .throttling import ClientRateThrottle
 
 API_VERSION = settings.SPECTACULAR_SETTINGS.get("VERSION", "1.0.0")
@@ -30,12 +31,6 @@ def etag_for(obj) -> str:
     """A strong validator from the record's identity and last change."""
     stamp = f"{obj.uuid}:{obj.updated_at.isoformat() if obj.updated_at else ''}"
     return '"' + hashlib.sha256(stamp.encode()).hexdigest()[:32] + '"'
-
-
-class ProblemRenderer(CamelCaseJSONRenderer):
-    """Lets a client that asks for problem+json in Accept get its errors."""
-
-    media_type = "application/problem+json"
 
 
 class _IdempotentReplay(Exception):
@@ -53,6 +48,8 @@ class ApiViewMixin:
     filter_backends = [CamelCaseFilterBackend]
     scope_group: str | None = None
     extra_query_params: tuple = ()
+    # GET actions whose answers the response cache (wsp_platform.api.cache) may keep.
+    cached_actions: tuple = ()
 
     def get_exception_handler(self):
         return exception_handler
@@ -62,6 +59,9 @@ class ApiViewMixin:
         super().initial(request, *args, **kwargs)
         check_query_params(request, self)
         self._idempotency = None
+        # Authenticated, in scope, not throttled, known parameters: this answer may be cached.
+        if request.method == "GET" and getattr(self, "action", None) in self.cached_actions:
+            response_cache.mark_cacheable(request)
         if request.method == "POST" and request.headers.get(IDEMPOTENCY_HEADER):
             self._claim_idempotency_key(request)
 
@@ -130,6 +130,7 @@ class ApiViewSet(ApiViewMixin, viewsets.GenericViewSet):
 
     lookup_field = "uuid"
     lookup_value_regex = "[0-9a-fA-F-]{36}"
+    cached_actions = ("list", "retrieve")
     model = None  # for the OpenAPI generator, which builds views without a client
 
     def get_queryset(self):
