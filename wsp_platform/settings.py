@@ -263,20 +263,6 @@ LOGGING = {
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 
-# --- Cache --------------------------------------------------------------------------
-# Redis when there is one, so every gunicorn and Celery worker shares the API throttle
-# counters and the API response cache's data version; else Django's in-process cache.
-if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "wsp_platform.core.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": os.environ.get("WSP_CACHE_KEY_PREFIX", "wsp"),
-        }
-    }
-# API response cache (wsp_platform.api.cache): needs a cache all processes share.
-WSP_API_CACHE = env_bool("WSP_API_CACHE", bool(REDIS_URL))
-WSP_API_CACHE_SECONDS = env_int("WSP_API_CACHE_SECONDS", 300)
 CELERY_RESULT_BACKEND = REDIS_URL or "cache+memory://"
 # Without Redis, tasks run in-process so a laptop needs no broker.
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
@@ -352,6 +338,21 @@ SPECTACULAR_SETTINGS = {
         "LoadLevelEnum": "candidates.choices.LoadLevel",
     },
 }
+
+# --- Cache --------------------------------------------------------------------------
+# Redis when there is one, so every gunicorn and Celery worker shares the API throttle
+# counters and the API response cache's data version; else Django's in-process cache.
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "wsp_platform.core.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("WSP_CACHE_KEY_PREFIX", "wsp"),
+        }
+    }
+# API response cache (wsp_platform.api.cache): needs a cache all processes share.
+WSP_API_CACHE = env_bool("WSP_API_CACHE", bool(REDIS_URL))
+WSP_API_CACHE_SECONDS = env_int("WSP_API_CACHE_SECONDS", 300)
 
 # --- Domain settings (lead times are settings, not constants) -------------------
 WSP = {

@@ -105,6 +105,12 @@ def test_another_client_never_gets_this_clients_answer(api, anon, municipality, 
     assert anon.get("/api/v1/candidates").status_code == 401
 
 
+def test_a_host_that_is_not_allowed_gets_400_not_a_cached_answer(api, caplog):
+    assert api.get("/api/v1/candidates").status_code == 200
+    assert api.get("/api/v1/candidates", HTTP_HOST="aanvaller.example").status_code == 400
+    assert "API-cache" not in caplog.text
+
+
 def test_a_write_in_a_transaction_moves_the_version_at_once_and_again_at_commit(
     municipality, team, django_capture_on_commit_callbacks
 ):

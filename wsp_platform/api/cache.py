@@ -32,6 +32,7 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
 from django.db.backends.signals import connection_created
 from django.dispatch import receiver
 from django.http import HttpResponse
@@ -227,6 +228,8 @@ class ApiResponseCacheMiddleware:
             # Over its budget: the whole stack answers (429 problem+json with Retry-After).
             if not ClientRateThrottle().allow_request(_Authenticated(client), None):
                 return None
+        except DisallowedHost:
+            return None  # the stack below answers 400, as for any request
         except Exception:  # noqa: BLE001 - without the cache the API still answers, only slower
             logger.warning("API-cache: lookup failed", exc_info=True)
             return None
