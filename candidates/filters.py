@@ -7,7 +7,7 @@ from django.db.models import Q
 from wsp_platform.core.choices import Sector
 
 from .choices import CandidateStatus, EducationLevel, TargetGroup, WorkFitStatus
-from .models import Candidate
+from .models import Candidate, search_vector
 
 
 def search_candidates(queryset, value: str):
@@ -16,10 +16,9 @@ def search_candidates(queryset, value: str):
     if not value:
         return queryset
     if settings.DATABASE_IS_POSTGRES:
-        from django.contrib.postgres.search import SearchQuery, SearchVector
+        from django.contrib.postgres.search import SearchQuery
 
-        vector = SearchVector("first_name", "last_name", "city", "postcode", "experience", "interests", config="dutch")
-        return queryset.annotate(_search=vector).filter(
+        return queryset.annotate(_search=search_vector()).filter(
             Q(_search=SearchQuery(value, config="dutch", search_type="websearch"))
             | Q(last_name__istartswith=value)
             | Q(email__iexact=value)

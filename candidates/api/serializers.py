@@ -7,7 +7,7 @@ from rest_framework import serializers
 from candidates.models import Candidate, TargetGroupStatus
 from candidates.services import DUPLICATE_BSN, bsn_in_use
 from wsp_platform.accounts.models import Team
-from wsp_platform.api.fields import ScopedUUIDField
+from wsp_platform.api.fields import ResourceUrlField, ScopedUUIDField
 from wsp_platform.core.choices import Sector
 from wsp_platform.core.validators import validate_bsn
 
@@ -36,7 +36,7 @@ class TargetGroupSerializer(serializers.ModelSerializer):
 
 
 class CandidateSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:candidate-detail", lookup_field="uuid")
+    url = ResourceUrlField("api:candidate-detail")
     bsn = serializers.CharField(
         write_only=True, required=False, max_length=9, min_length=9,
         help_text="Burgerservicenummer (9 cijfers, elfproef). Alleen schrijven; terug komt alleen bsnGemaskeerd.",

@@ -2,7 +2,7 @@ from rest_framework import serializers
 
 from employers.models import ContactPerson, Employer, EmployerLocation, Job, JobRequirement, JobTask
 from wsp_platform.accounts.policy import employers_for_client
-from wsp_platform.api.fields import ScopedUUIDField
+from wsp_platform.api.fields import ResourceUrlField, ScopedUUIDField
 
 
 class LocationSerializer(serializers.ModelSerializer):
@@ -13,7 +13,7 @@ class LocationSerializer(serializers.ModelSerializer):
 
 
 class EmployerSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:employer-detail", lookup_field="uuid")
+    url = ResourceUrlField("api:employer-detail")
     region = serializers.CharField(source="region.name", read_only=True)
     account_holder = serializers.CharField(source="account_holder.username", read_only=True, default=None,
                                            allow_null=True)
@@ -31,7 +31,7 @@ class EmployerSerializer(serializers.ModelSerializer):
 
 
 class ContactPersonSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:contactperson-detail", lookup_field="uuid")
+    url = ResourceUrlField("api:contactperson-detail")
     employer = ScopedUUIDField(scope=employers_for_client, name="werkgever")
 
     class Meta:
@@ -63,7 +63,7 @@ class JobRequirementSerializer(serializers.ModelSerializer):
 
 
 class JobSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:job-detail", lookup_field="uuid")
+    url = ResourceUrlField("api:job-detail")
     employer = ScopedUUIDField(scope=employers_for_client, name="werkgever")
     tasks = JobTaskSerializer(many=True, required=False,
                               help_text="Taken van de baan; bij wijzigen vervangt een meegestuurde lijst de taken.")

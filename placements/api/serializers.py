@@ -3,7 +3,7 @@ from rest_framework import serializers
 from placements.choices import EndReason, IntroductionRoute, Origin, PlacementStatus
 from placements.models import Placement, Proposal, Task, WorkAdjustment
 from wsp_platform.accounts.policy import candidates_for_client, jobs_for_client, placements_for_client
-from wsp_platform.api.fields import ScopedUUIDField
+from wsp_platform.api.fields import ResourceUrlField, ScopedUUIDField
 
 
 class UUIDRef(serializers.UUIDField):
@@ -15,7 +15,7 @@ class UUIDRef(serializers.UUIDField):
 
 
 class ProposalSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:proposal-detail", lookup_field="uuid")
+    url = ResourceUrlField("api:proposal-detail")
     candidate = ScopedUUIDField(scope=candidates_for_client, name="kandidaat")
     job = ScopedUUIDField(scope=jobs_for_client, name="baan")
     placement = UUIDRef(source="placement.uuid", allow_null=True, default=None,
@@ -43,7 +43,7 @@ PLACEMENT_READ_ONLY = [
 
 
 class PlacementSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:placement-detail", lookup_field="uuid")
+    url = ResourceUrlField("api:placement-detail")
     candidate = UUIDRef(source="candidate.uuid")
     job = UUIDRef(source="job.uuid")
     employer = UUIDRef(source="employer.uuid")
@@ -90,7 +90,7 @@ class PlacementTransitionSerializer(serializers.Serializer):
 
 
 class TaskSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:task-detail", lookup_field="uuid")
+    url = ResourceUrlField("api:task-detail")
     candidate = ScopedUUIDField(scope=candidates_for_client, name="kandidaat", required=False, allow_null=True)
     placement = ScopedUUIDField(scope=placements_for_client, name="plaatsing", required=False, allow_null=True)
     employer = UUIDRef(source="employer.uuid", allow_null=True, default=None)

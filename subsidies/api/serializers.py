@@ -5,7 +5,7 @@ from rest_framework import serializers
 from subsidies.choices import SubsidyKind
 from subsidies.models import AssessmentTaskScore, LoonwaardeAssessment, SubsidyApplication
 from wsp_platform.accounts.policy import placements_for_client
-from wsp_platform.api.fields import ScopedUUIDField
+from wsp_platform.api.fields import ResourceUrlField, ScopedUUIDField
 
 CENT = Decimal("0.01")
 
@@ -22,7 +22,7 @@ class TaskScoreSerializer(serializers.ModelSerializer):
 
 
 class LoonwaardeAssessmentSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:loonwaardeassessment-detail", lookup_field="uuid")
+    url = ResourceUrlField("api:loonwaardeassessment-detail")
     placement = ScopedUUIDField(scope=placements_for_client, name="plaatsing")
     task_scores = TaskScoreSerializer(many=True, required=False)
 
@@ -86,7 +86,7 @@ def lks_result_data(calculation) -> dict:
 
 
 class SubsidyApplicationSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:subsidyapplication-detail", lookup_field="uuid")
+    url = ResourceUrlField("api:subsidyapplication-detail")
     placement = ScopedUUIDField(scope=placements_for_client, name="plaatsing")
     municipality = serializers.CharField(source="municipality.cbs_code", read_only=True)
     previous = serializers.UUIDField(source="previous.uuid", read_only=True, allow_null=True, default=None)

@@ -150,3 +150,11 @@ def test_dates_are_iso_8601(api, municipality, team):
     body = api.get(f"/api/v1/candidates/{candidate.uuid}").json()
     assert body["birthDate"] == "1990-02-03"
     datetime.datetime.fromisoformat(body["createdAt"])
+
+
+def test_each_rows_url_is_its_own_detail_url(api, municipality, team):
+    candidates = CandidateFactory.create_batch(3, municipality=municipality, team=team)
+    rows = api.get("/api/v1/candidates").json()["results"]
+    assert {row["url"] for row in rows} == {f"http://testserver/api/v1/candidates/{c.uuid}" for c in candidates}
+    detail = api.get(rows[0]["url"])
+    assert detail.json()["uuid"] == rows[0]["uuid"]

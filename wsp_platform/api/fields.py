@@ -39,3 +39,24 @@ class ScopedUUIDField(serializers.RelatedField):
 
     def get_choices(self, cutoff=None):
         return {}
+
+
+class ResourceUrlField(serializers.HyperlinkedIdentityField):
+    """The record's own API URL, by UUID. Reverses the route once per request and fills in
+    each record's UUID (a ``reverse`` per row took ~5 ms of a page of 50)."""
+
+    _PLACEHOLDER = "00000000-0000-0000-0000-000000000000"
+
+    def __init__(self, view_name, **kwargs):
+        super().__init__(view_name=view_name, lookup_field="uuid", **kwargs)
+
+    def get_url(self, obj, view_name, request, format):
+        if format or request is None or getattr(obj, "uuid", None) is None:
+            return super().get_url(obj, view_name, request, format)
+        templates = request.__dict__.setdefault("_api_url_templates", {})
+        template = templates.get(view_name)
+        if template is None:
+            template = templates[view_name] = self.reverse(
+                view_name, kwargs={"uuid": self._PLACEHOLDER}, request=request, format=format
+            )
+        return template.replace(self._PLACEHOLDER, str(obj.uuid))
