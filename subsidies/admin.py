@@ -9,6 +9,7 @@ from .models import (
     MinimumWageRate,
     SubsidyApplication,
     SubsidyApplicationStatusChange,
+    SubsidyPayment,
     YouthWagePercentage,
 )
 
@@ -62,11 +63,24 @@ class StatusChangeInline(admin.TabularInline):
         return False
 
 
+class PaymentInline(admin.TabularInline):
+    """Payments are recorded on the application page (services.record_payment keeps
+    ``amount_paid`` equal to their sum); here they are only shown."""
+
+    model = SubsidyPayment
+    extra = 0
+    can_delete = False
+    readonly_fields = ("paid_on", "amount", "description", "reference", "recorded_by")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(SubsidyApplication)
 class SubsidyApplicationAdmin(admin.ModelAdmin):
-    inlines = (StatusChangeInline,)
+    inlines = (StatusChangeInline, PaymentInline)
     list_display = ("placement", "kind", "status", "municipality", "period_start", "period_end", "amount_granted")
     list_filter = ("kind", "status", "municipality")
     search_fields = ("decision_reference",)
     raw_id_fields = ("placement", "previous", "decision_document")
-    readonly_fields = ("status",)
+    readonly_fields = ("status", "amount_paid")

@@ -144,6 +144,14 @@ class NoteForm(forms.Form):
     note = forms.CharField(label="Toelichting", required=False, max_length=300)
 
 
+class PaymentForm(forms.Form):
+    paid_on = forms.DateField(label="Betaald op", widget=DATE)
+    amount = forms.DecimalField(label="Bedrag (€)", max_digits=10, decimal_places=2, localize=True)
+    description = forms.CharField(label="Omschrijving", max_length=120, required=False,
+                                  help_text="Bijvoorbeeld: LKS januari–maart.")
+    reference = forms.CharField(label="Betalingskenmerk", max_length=60, required=False)
+
+
 TRANSITION_FORMS = {"toegekend": GrantForm, "afgewezen": RefuseForm, "beeindigd": EndForm,
                     "in_behandeling": NoteForm}
 # Fields filled on the transition's own form: a missing value there is not a reason to hide the button.

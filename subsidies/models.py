@@ -292,3 +292,32 @@ class GuidanceAllowanceRate(models.Model):
             f"€ {self.yearly_amount} per jaar bij {self.basis_hours_per_week} uur "
             f"vanaf {self.effective_from:%d-%m-%Y}"
         )
+
+
+class SubsidyPayment(BaseModel):
+    """One payment on a granted application (the municipality pays the employer, usually per
+    month or quarter). ``SubsidyApplication.amount_paid`` is the sum of these, kept by
+    ``services.record_payment``."""
+
+    application = models.ForeignKey(SubsidyApplication, on_delete=models.PROTECT, related_name="payments")
+    paid_on = models.DateField("betaald op")
+    amount = models.DecimalField("bedrag", max_digits=10, decimal_places=2)
+    description = models.CharField("omschrijving", max_length=120, blank=True)
+    reference = models.CharField("betalingskenmerk", max_length=60, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "uitbetaling"
+        verbose_name_plural = "uitbetalingen"
+        ordering = ["paid_on", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(amount__gt=0), name="payment_amount_positive",
+                violation_error_message="Het bedrag van een uitbetaling is groter dan € 0.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.amount} op {self.paid_on:%d-%m-%Y}"

@@ -23,6 +23,7 @@ from .models import (
     LoonwaardeRule,
     SubsidyApplication,
     SubsidyApplicationStatusChange,
+    SubsidyPayment,
 )
 from .rules import ApplicationFacts, DueRule, TransitionRefused, add_months, check_transition, next_assessment_due
 
@@ -33,6 +34,7 @@ __all__ = [
     "create_follow_up",
     "end_application",
     "grant_application",
+    "record_payment",
     "prefill_follow_up",
     "record_assessment",
     "refuse_application",
@@ -500,3 +502,72 @@ def create_follow_up(application: SubsidyApplication, *, actor: Actor, data: dic
         raise TransitionRefused("Alleen een toegekende beschikking kan een vervolgaanvraag krijgen.", "status")
     values = prefill_follow_up(application) | (data or {})
     return create_application(application.placement, actor=actor, data=values, previous=application)
+
+
+# -- payments ---------------------------------------------------------------------------
+PAYABLE_STATUSES = (S.TOEGEKEND, S.LOPEND, S.BEEINDIGD)
+
+
+def _euro(value: Decimal) -> str:
+    from .templatetags.subsidies_tags import euro
+
+    return euro(value)
+
+
+@transaction.atomic
+def record_payment(
+    application: SubsidyApplication,
+    *,
+    actor: Actor,
+    paid_on: datetime.date | None,
+    amount,
+    description: str = "",
+    reference: str = "",
+    today: datetime.date | None = None,
+) -> SubsidyPayment:
+    """Record one payment on a granted application and add it to ``amount_paid``.
+
+    Refused (ValidationError per field, nothing written) before the beschikking, for an
+    amount of € 0 or less, a date in the future or before the decision date, and when the
+    payments together would exceed the granted amount."""
+    today = today or timezone.localdate()
+    locked = SubsidyApplication.objects.select_for_update().get(pk=application.pk)
+    if locked.status not in PAYABLE_STATUSES:
+        raise ValidationError(
+            f"Uitbetalen kan pas als de aanvraag is toegekend (nu: {locked.get_status_display().lower()})."
+        )
+    errors = {}
+    try:
+        amount = Decimal(str(amount)).quantize(Decimal("0.01"))
+    except (InvalidOperation, ValueError):
+        errors["amount"] = "Vul een bedrag in euro's in, bijvoorbeeld 1250,00."
+        amount = None
+    if amount is not None and amount <= 0:
+        errors["amount"] = "Het bedrag moet groter zijn dan € 0."
+    elif amount is not None and locked.amount_granted is not None and locked.amount_paid + amount > (
+        locked.amount_granted
+    ):
+        room = max(Decimal("0"), locked.amount_granted - locked.amount_paid)
+        errors["amount"] = (
+            f"Samen met wat al is uitbetaald ({_euro(locked.amount_paid)}) wordt dat meer dan de toegekende "
+            f"{_euro(locked.amount_granted)}. Er kan nog {_euro(room)} worden uitbetaald."
+        )
+    if paid_on is None:
+        errors["paid_on"] = "Vul de betaaldatum in."
+    elif paid_on > today:
+        errors["paid_on"] = "De betaaldatum ligt in de toekomst."
+    elif locked.decision_date and paid_on < locked.decision_date:
+        errors["paid_on"] = f"De betaaldatum ligt vóór de besluitdatum ({locked.decision_date:%d-%m-%Y})."
+    if errors:
+        raise ValidationError(errors)
+    payment = SubsidyPayment.objects.create(
+        application=locked, paid_on=paid_on, amount=amount, description=(description or "").strip(),
+        reference=(reference or "").strip(), recorded_by=actor.user_or_none,
+    )
+    old = locked.amount_paid
+    locked.amount_paid = old + amount
+    locked.save(update_fields=["amount_paid", "updated_at"])
+    record(actor, AuditAction.CREATE, payment)
+    record(actor, AuditAction.UPDATE, locked, changes={"amount_paid": (str(old), str(locked.amount_paid))})
+    application.refresh_from_db()
+    return payment

@@ -10,6 +10,7 @@ urlpatterns = [
     path("aanvragen/<uuid:uuid>/wijzigen/", views.application_edit, name="application_edit"),
     path("aanvragen/<uuid:uuid>/status/<str:target>/", views.application_transition, name="application_transition"),
     path("aanvragen/<uuid:uuid>/vervolg/", views.application_follow_up, name="application_follow_up"),
+    path("aanvragen/<uuid:uuid>/uitbetaling/", views.application_payment, name="application_payment"),
     path("loonwaarde/", views.assessment_list, name="assessment_list"),
     path("plaatsing/<uuid:uuid>/", views.placement_overview, name="placement"),
     path("plaatsing/<uuid:uuid>/meting/", views.assessment_create, name="assessment_create"),

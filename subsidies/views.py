@@ -26,11 +26,13 @@ from .forms import (
     ApplicationForm,
     AssessmentForm,
     EarlyRequestForm,
+    PaymentForm,
     TaskScoreFormSet,
 )
 from .kinds import display_details
 from .rates import load_rates
 from .rules import TRANSITIONS, TransitionRefused, refused_reasons
+from .templatetags.subsidies_tags import euro
 
 APPLICATION_COLUMNS = [
     Column("Soort", attr("get_kind_display"), link=True),
@@ -195,8 +197,9 @@ def _transition_panels(application, documents, bound=None, bound_target=None):
     return allowed, other
 
 
-def _detail_context(request, application, bound=None, bound_target=None):
+def _detail_context(request, application, bound=None, bound_target=None, payment_form=None):
     documents = _documents_of(application)
+    can_pay = application.status in services.PAYABLE_STATUSES
     allowed, refused = _transition_panels(application, documents, bound, bound_target)
     lks = selectors.lks_result_for(application) if application.is_lks else None
     return {
@@ -210,6 +213,9 @@ def _detail_context(request, application, bound=None, bound_target=None):
         "documents": documents,
         "upload_url": reverse("document_upload", args=["subsidieaanvraag", application.uuid]),
         "editable": application.status in services.EDITABLE_STATUSES,
+        "payments": application.payments.select_related("recorded_by"),
+        "can_pay": can_pay,
+        "payment_form": payment_form or (PaymentForm(initial={"paid_on": timezone.localdate()}) if can_pay else None),
         "can_follow_up": application.status in ("toegekend", "lopend", "beeindigd")
         and not type(application).objects.filter(previous=application).exists(),
     }
@@ -263,6 +269,25 @@ def application_transition(request, uuid, target):
                       _detail_context(request, application, data if form else None, target), status=400)
     messages.success(request, f"De aanvraag staat nu op {application.get_status_display()}.")
     return redirect(application.get_workspace_url())
+
+
+@staff_required
+@require_POST
+def application_payment(request, uuid):
+    """Record a payment on a granted application; a refused one re-shows the form as typed."""
+    application = _application(request, uuid)
+    form = PaymentForm(request.POST)
+    if form.is_valid():
+        try:
+            services.record_payment(application, actor=actor_for(request), **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+    if form.errors:
+        messages.error(request, "De uitbetaling is niet vastgelegd. Controleer de gegevens.")
+        return render(request, "subsidies/application_detail.html",
+                      _detail_context(request, application, payment_form=form), status=400)
+    messages.success(request, f"Uitbetaling vastgelegd. Uitbetaald in totaal: {euro(application.amount_paid)}.")
+    return redirect(application.get_workspace_url() + "#payments-title")
 
 
 @staff_required

@@ -56,7 +56,7 @@ from placements.models import (
     Task,
     WorkAdjustment,
 )
-from subsidies.models import AssessmentTaskScore, LoonwaardeAssessment, SubsidyApplication
+from subsidies.models import AssessmentTaskScore, LoonwaardeAssessment, SubsidyApplication, SubsidyPayment
 from wsp_platform.accounts.models import Municipality, Region, Role, Team, User
 from wsp_platform.core import demo_data as D
 from wsp_platform.core import geo
@@ -88,7 +88,7 @@ FLUSH_ORDER = [
     Employer, EmployerLocation, ContactPerson, Function, FunctiecreatieConversation, FunctionTask,
     Job, JobTask, JobRequirement, Candidate, TargetGroupStatus, WorkNeed, Consent, Proposal, Placement,
     PlacementStatusChange, Contract, WorkAdjustment, Signal, LoonwaardeAssessment, AssessmentTaskScore,
-    SubsidyApplication, ContactMoment, Task,
+    SubsidyApplication, SubsidyPayment, ContactMoment, Task,
 ]
 
 
@@ -832,12 +832,20 @@ class DemoBuilder:
             fields.setdefault("refusal_reason", "Niet noodzakelijk: de werkgever kan de aanpassing zelf treffen.")
         if status == "beeindigd":
             fields.setdefault("end_reason", "Periode verstreken.")
+        paid_on = min(self.today, end or self.today)
+        if fields.get("amount_paid") and fields["decision_date"] > paid_on:
+            fields["amount_paid"] = Decimal("0")  # nothing can have been paid before the beschikking
         app = self.add(SubsidyApplication(
             placement=meta["obj"], municipality=cand.municipality, kind=kind, status=status, previous=previous,
             period_start=start, period_end=end, created_by=meta["owner"], **fields,
         ))
         app._demo_depth = depth
         self.counts["subsidieaanvragen"] += 1
+        if app.amount_paid:
+            # One payment for what has been paid so far: the ledger behind amount_paid.
+            self.add(SubsidyPayment(application=app, paid_on=paid_on, amount=app.amount_paid,
+                                    description=f"Uitbetaling t/m {paid_on:%d-%m-%Y}",
+                                    reference=f"{fields['decision_reference']}-B1"))
         return app
 
     def subsidies(self, meta: dict, lks: dict | None) -> None:
