@@ -3,7 +3,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from rest_framework import serializers
 
 from subsidies.choices import SubsidyKind
-from subsidies.models import AssessmentTaskScore, LoonwaardeAssessment, SubsidyApplication
+from subsidies.models import AssessmentTaskScore, LoonwaardeAssessment, SubsidyApplication, SubsidyPayment
 from wsp_platform.accounts.policy import placements_for_client
 from wsp_platform.api.fields import ResourceUrlField, ScopedUUIDField
 
@@ -121,14 +121,25 @@ class SubsidyApplicationSerializer(serializers.ModelSerializer):
         return attrs
 
 
+class PaymentSerializer(serializers.ModelSerializer):
+    """One payment on a granted application; the rules (after the beschikking, not above the
+    granted amount, not in the future) are checked by ``services.record_payment``."""
+
+    class Meta:
+        model = SubsidyPayment
+        fields = ["uuid", "paid_on", "amount", "description", "reference", "created_at"]
+        read_only_fields = ["uuid", "created_at"]
+
+
 class SubsidyApplicationDetailSerializer(SubsidyApplicationSerializer):
     lks_berekening = serializers.SerializerMethodField(
         help_text="Berekende loonkostensubsidie over de periode (alleen lezen; null als dat niet kan)."
     )
     lks_melding = serializers.SerializerMethodField(help_text="Waarom de LKS niet berekend kon worden.")
+    payments = PaymentSerializer(many=True, read_only=True, help_text="Uitbetalingen; samen amountPaid.")
 
     class Meta(SubsidyApplicationSerializer.Meta):
-        fields = [*SubsidyApplicationSerializer.Meta.fields, "lks_berekening", "lks_melding"]
+        fields = [*SubsidyApplicationSerializer.Meta.fields, "lks_berekening", "lks_melding", "payments"]
 
     def _lks(self, obj):
         if not hasattr(obj, "_api_lks"):

@@ -19,6 +19,7 @@ from .serializers import (
     LksResultSerializer,
     LoonwaardeAssessmentSerializer,
     NoteSerializer,
+    PaymentSerializer,
     ReasonSerializer,
     RefuseSerializer,
     SubmitSerializer,
@@ -142,6 +143,18 @@ class SubsidyApplicationViewSet(CreateMixin, UpdateMixin, ResourceViewSet):
     @action(detail=True, methods=["post"], url_path="activate")
     def activate(self, request, uuid=None):
         return self._run(request, EmptySerializer, services.activate_application)
+
+    @extend_schema(
+        summary="Uitbetaling vastleggen op een toegekende aanvraag (telt op in amountPaid)",
+        tags=[TAG], request=PaymentSerializer, responses={201: PaymentSerializer, **WRITE_RESPONSES},
+    )
+    @action(detail=True, methods=["post"], url_path="payments")
+    def payments(self, request, uuid=None):
+        application = self.get_object()
+        serializer = PaymentSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        payment = services.record_payment(application, actor=self.actor, **serializer.validated_data)
+        return Response(PaymentSerializer(payment).data, status=201)
 
     @_transition_schema("Aanvraag beëindigen (toegekend/lopend → beëindigd)", ReasonSerializer)
     @action(detail=True, methods=["post"], url_path="end")

@@ -48,6 +48,35 @@ def test_repeated_read_is_answered_without_queries_and_with_the_same_headers(
         assert api.get("/api/v1/candidates?pageSize=10").content == listed.content
 
 
+def test_the_wsgi_wrapper_answers_a_cached_read_before_django(api, api_client_record, municipality, team):
+    """gunicorn serves ``wsp_platform.wsgi.application``: a cached read never reaches Django."""
+    from rest_framework.test import APIRequestFactory
+
+    from wsp_platform.api.cache import CachedApiReads
+
+    CandidateFactory(municipality=municipality, team=team)
+    first = api.get("/api/v1/candidates")
+    calls = []
+
+    def django(environ, start_response):
+        calls.append(environ["PATH_INFO"])
+        start_response("404 Not Found", [])
+        return [b""]
+
+    def request(path, token=api_client_record.token):
+        environ = APIRequestFactory().get(path, HTTP_AUTHORIZATION=f"Bearer {token}").environ
+        answered = []
+        body = b"".join(CachedApiReads(django)(environ, lambda status, headers: answered.append((status, headers))))
+        return answered[0][0], dict(answered[0][1]), body
+
+    status, headers, body = request("/api/v1/candidates")
+    assert (status, body, calls) == ("200 OK", first.content, [])
+    assert headers["Content-Type"] == "application/json" and headers["API-Version"] == first["API-Version"]
+    request("/api/v1/candidates?pageSize=5")  # never asked before: Django answers
+    request("/api/v1/candidates", token="een-ander-token")
+    assert calls == ["/api/v1/candidates", "/api/v1/candidates"]
+
+
 def test_write_through_the_api_is_seen_by_the_next_read(api, municipality, team):
     candidate = CandidateFactory(municipality=municipality, team=team, city="Utrecht")
     before = api.get(f"/api/v1/candidates/{candidate.uuid}")

@@ -134,3 +134,46 @@ def test_assessment_create_and_scoping(api, placement, other_municipality, team)
     assert response.status_code == 400
     assert {"placement", "percentage", "normfunctie", "functieloonPerHour"} <= set(problem_fields(response))
     assert api.get("/api/v1/loonwaarde-assessments").json()["count"] == 1
+
+
+def test_payments_through_the_api(api, placement, other_municipality, team, anon):
+    from tests.factories.api import ApiClientFactory
+    from tests.factories.subsidies import GrantedLksFactory
+
+    granted = GrantedLksFactory(placement=placement, amount_granted="3000.00")
+    url = f"/api/v1/subsidy-applications/{granted.uuid}"
+    paid = api.post(f"{url}/payments", {"paidOn": "2026-01-31", "amount": "1250.00", "reference": "BET-1"},
+                    format="json")
+    assert paid.status_code == 201, paid.json()
+    assert paid.json()["amount"] == "1250.00" and paid.json()["paidOn"] == "2026-01-31"
+    detail = api.get(url).json()
+    assert detail["amountPaid"] == "1250.00"
+    assert [(p["paidOn"], p["amount"], p["reference"]) for p in detail["payments"]] == [
+        ("2026-01-31", "1250.00", "BET-1")]
+
+    too_much = api.post(f"{url}/payments", {"paidOn": "2026-02-28", "amount": "2000.00"}, format="json")
+    assert too_much.status_code == 400
+    assert too_much["Content-Type"] == "application/problem+json"
+    assert "Er kan nog € 1.750,00 worden uitbetaald" in too_much.json()["invalidParams"][0]["reason"]
+    both = api.post(f"{url}/payments", {"paidOn": "2099-01-01", "amount": "0"}, format="json")
+    assert set(problem_fields(both)) == {"paidOn", "amount"}
+    assert api.get(url).json()["amountPaid"] == "1250.00"
+
+    concept = SubsidyApplication.objects.create(
+        placement=placement, municipality=placement.candidate.municipality, kind="jobcoach",
+        period_start=datetime.date(2026, 1, 1))
+    early = api.post(f"/api/v1/subsidy-applications/{concept.uuid}/payments",
+                     {"paidOn": "2026-01-31", "amount": "10.00"}, format="json")
+    assert early.status_code == 400
+    assert early.json()["invalidParams"] == [{
+        "name": "nonFieldErrors", "code": "invalid",
+        "reason": "Uitbetalen kan pas als de aanvraag is toegekend (nu: concept).",
+    }]
+
+    reader = ApiClientFactory(municipality=placement.candidate.municipality, scopes=["subsidies.read"])
+    anon.credentials(HTTP_AUTHORIZATION=f"Bearer {reader.token}")
+    assert anon.post(f"{url}/payments", {"paidOn": "2026-01-31", "amount": "1.00"}, format="json").status_code == 403
+    stranger = ApiClientFactory(municipality=other_municipality)
+    anon.credentials(HTTP_AUTHORIZATION=f"Bearer {stranger.token}")
+    assert anon.post(f"{url}/payments", {"paidOn": "2026-01-31", "amount": "1.00"}, format="json").status_code == 404
+    assert granted.payments.count() == 1

@@ -44,15 +44,19 @@ _known_clients: dict[str, tuple[int, ApiClient]] = {}
 _KNOWN_CLIENTS_MAX = 1000
 
 
+def known_client(token_hash: str, version: int) -> ApiClient | None:
+    """This process's copy of the client with this token, if read at ``version``."""
+    known = _known_clients.get(token_hash)
+    return known[1] if known is not None and known[0] == version else None
+
+
 def find_client(request, token_hash: str) -> ApiClient | None:
     """The client with this token; from this process's copy while the API data version
     (wsp_platform.api.cache) is unchanged. Revoking, rotating or deactivating a client is
     a write to its row, which moves the version, so the next request reads the row again."""
     version = response_cache.request_version(request)
-    if version is not None:
-        known = _known_clients.get(token_hash)
-        if known is not None and known[0] == version:
-            return known[1]
+    if version is not None and (known := known_client(token_hash, version)) is not None:
+        return known
     client = ApiClient.objects.select_related("municipality").filter(token_hash=token_hash).first()
     if version is not None and client is not None:
         if len(_known_clients) >= _KNOWN_CLIENTS_MAX:

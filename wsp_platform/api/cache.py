@@ -32,7 +32,6 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.exceptions import DisallowedHost
 from django.db.backends.signals import connection_created
 from django.dispatch import receiver
 from django.http import HttpResponse
@@ -90,14 +89,14 @@ def request_version(request) -> int | None:
     if not enabled():
         return None
     http_request = getattr(request, "_request", request)
-    version = getattr(http_request, "_api_data_version", None)
+    version = http_request.META.get(VERSION_ENVIRON_KEY)
     if version is None:
         try:
             version = data_version()
         except Exception:  # noqa: BLE001 - without the cache the API still answers, only slower
             logger.warning("API-cache: data version unavailable", exc_info=True)
             return None
-        http_request._api_data_version = version
+        http_request.META[VERSION_ENVIRON_KEY] = version
     return version
 
 
@@ -145,25 +144,36 @@ API_PREFIX = "/api/"
 _NOT_STORED = {"x-request-id", "set-cookie", "date", "server", "connection"}
 
 
-def response_key(request, token_hash: str) -> str:
-    """The client's token, the full URL (the body's links are absolute) and what it accepts.
+VERSION_ENVIRON_KEY = "wsp.api_data_version"
+
+
+def response_key(meta, token_hash: str) -> str:
+    """From the raw request (WSGI environ, which Django's ``request.META`` is): the client's
+    token, scheme, host, path and query (the body's links are absolute) and what it accepts.
     The body is stored with the data version it was read at, so the version and the body
     come back in one round trip (MGET)."""
     raw = "|".join(
         (
             token_hash,
-            request.META.get("HTTP_ACCEPT", ""),
-            request.META.get("HTTP_ACCEPT_LANGUAGE", ""),
-            request.build_absolute_uri(),
+            meta.get("wsgi.url_scheme", ""),
+            meta.get("HTTP_X_FORWARDED_PROTO", ""),
+            meta.get("HTTP_HOST", ""),
+            meta.get("SERVER_NAME", ""),
+            meta.get("SERVER_PORT", ""),
+            meta.get("SCRIPT_NAME", ""),
+            meta.get("PATH_INFO", ""),
+            meta.get("QUERY_STRING", ""),
+            meta.get("HTTP_ACCEPT", ""),
+            meta.get("HTTP_ACCEPT_LANGUAGE", ""),
         )
     )
     return f"api:response:{hashlib.sha256(raw.encode()).hexdigest()}"
 
 
-def _token_hash(request) -> str | None:
+def _token_hash(meta) -> str | None:
     from wsp_platform.accounts.models import hash_token
 
-    parts = request.META.get("HTTP_AUTHORIZATION", "").split()
+    parts = meta.get("HTTP_AUTHORIZATION", "").split()
     if len(parts) != 2 or parts[0].lower() != "bearer":
         return None
     return hash_token(parts[1])
@@ -174,17 +184,69 @@ def mark_cacheable(request) -> None:
     has only known parameters: a 200 answer to it may be stored."""
     http_request = getattr(request, "_request", request)
     version = request_version(request)
-    token_hash = _token_hash(http_request)
+    token_hash = _token_hash(http_request.META)
     if version is not None and token_hash is not None:
-        http_request._api_cache_entry = (response_key(http_request, token_hash), version)
+        http_request._api_cache_entry = (response_key(http_request.META, token_hash), version)
+
+
+def cached_answer(meta):
+    """(content, headers) stored for this request at the current data version, for a client
+    this process has seen at that version (so active, unrevoked, with unchanged scopes), and
+    within its throttle budget; else None and the whole stack answers. Reads no database."""
+    if meta.get("REQUEST_METHOD") != "GET" or not meta.get("PATH_INFO", "").startswith(API_PREFIX):
+        return None
+    if not enabled():
+        return None
+    from .authentication import known_client
+    from .throttling import ClientRateThrottle
+
+    token_hash = _token_hash(meta)
+    if token_hash is None:
+        return None
+    try:
+        key = response_key(meta, token_hash)
+        found = cache.get_many([VERSION_KEY, key])
+        version, stored = found.get(VERSION_KEY), found.get(key)
+        if version is None:
+            return None
+        meta[VERSION_ENVIRON_KEY] = version  # the version this request reads at, for the stack below
+        if stored is None or stored[0] != version:
+            return None
+        client = known_client(token_hash, version)
+        if client is None or not client.is_active or client.revoked_at is not None:
+            return None
+        # Over its budget: the whole stack answers (429 problem+json with Retry-After).
+        if not ClientRateThrottle().allow_request(_Authenticated(client), None):
+            return None
+    except Exception:  # noqa: BLE001 - without the cache the API still answers, only slower
+        logger.warning("API-cache: lookup failed", exc_info=True)
+        return None
+    _version, content, headers = stored
+    headers = dict(headers)
+    headers["X-Request-ID"] = (meta.get("HTTP_X_REQUEST_ID") or uuid.uuid4().hex)[:64]
+    return content, headers
+
+
+class CachedApiReads:
+    """WSGI wrapper (``wsp_platform.wsgi``): answers a cached API read before Django builds a
+    request at all; everything else goes to Django unchanged."""
+
+    def __init__(self, application):
+        self.application = application
+
+    def __call__(self, environ, start_response):
+        answer = cached_answer(environ)
+        if answer is None:
+            return self.application(environ, start_response)
+        content, headers = answer
+        start_response("200 OK", list(headers.items()))
+        return [content]
 
 
 class ApiResponseCacheMiddleware:
-    """First in MIDDLEWARE. A GET under /api/ with a bearer token of an active client is
-    answered from the cache when the same client asked the same URL at the current data
-    version (so with the same scopes and the same data); the client's throttle still
-    counts it. Everything else goes through the whole stack, and a 200 the view marked
-    cacheable is stored with the headers the stack gave it."""
+    """First in MIDDLEWARE. Stores a 200 the view marked cacheable, with the headers the whole
+    stack gave it; answers from the cache where ``CachedApiReads`` does not run first (the
+    development server, the test client)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -192,9 +254,13 @@ class ApiResponseCacheMiddleware:
     def __call__(self, request):
         if request.method != "GET" or not request.path_info.startswith(API_PREFIX) or not enabled():
             return self.get_response(request)
-        cached = self._cached(request)
-        if cached is not None:
-            return cached
+        answer = cached_answer(request.META)
+        if answer is not None:
+            content, headers = answer
+            response = HttpResponse(content, status=200)
+            for name, value in headers.items():
+                response[name] = value
+            return response
         response = self.get_response(request)
         entry = getattr(request, "_api_cache_entry", None)
         if entry and response.status_code == 200 and not response.cookies and not response.streaming:
@@ -204,40 +270,6 @@ class ApiResponseCacheMiddleware:
                 cache.set(key, (version, response.content, headers), timeout=settings.WSP_API_CACHE_SECONDS)
             except Exception:  # noqa: BLE001
                 logger.warning("API-cache: store failed", exc_info=True)
-        return response
-
-    def _cached(self, request):
-        from .authentication import find_client
-        from .throttling import ClientRateThrottle
-
-        token_hash = _token_hash(request)
-        if token_hash is None:
-            return None
-        try:
-            key = response_key(request, token_hash)
-            found = cache.get_many([VERSION_KEY, key])
-            version, stored = found.get(VERSION_KEY), found.get(key)
-            if version is None:
-                return None
-            request._api_data_version = version  # the version this request reads at, for the stack below
-            if stored is None or stored[0] != version:
-                return None
-            client = find_client(request, token_hash)
-            if client is None or not client.is_active or client.revoked_at is not None:
-                return None
-            # Over its budget: the whole stack answers (429 problem+json with Retry-After).
-            if not ClientRateThrottle().allow_request(_Authenticated(client), None):
-                return None
-        except DisallowedHost:
-            return None  # the stack below answers 400, as for any request
-        except Exception:  # noqa: BLE001 - without the cache the API still answers, only slower
-            logger.warning("API-cache: lookup failed", exc_info=True)
-            return None
-        _version, content, headers = stored
-        response = HttpResponse(content, status=200)
-        for name, value in headers.items():
-            response[name] = value
-        response["X-Request-ID"] = (request.headers.get("X-Request-ID") or uuid.uuid4().hex)[:64]
         return response
 
 
