@@ -53,27 +53,27 @@ class LoonwaardeAssessmentAdmin(admin.ModelAdmin):
     inlines = (TaskScoreInline,)
 
 
-class StatusChangeInline(admin.TabularInline):
-    model = SubsidyApplicationStatusChange
+class ReadOnlyInline(admin.TabularInline):
+    """History rows written by the services: shown, never added or deleted here."""
+
     extra = 0
     can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class StatusChangeInline(ReadOnlyInline):
+    model = SubsidyApplicationStatusChange
     readonly_fields = ("from_status", "to_status", "note", "changed_by", "changed_at")
 
-    def has_add_permission(self, request, obj=None):
-        return False
 
-
-class PaymentInline(admin.TabularInline):
-    """Payments are recorded on the application page (services.record_payment keeps
-    ``amount_paid`` equal to their sum); here they are only shown."""
+class PaymentInline(ReadOnlyInline):
+    """Payments are recorded on the application page or through the API
+    (services.record_payment keeps ``amount_paid`` equal to their sum)."""
 
     model = SubsidyPayment
-    extra = 0
-    can_delete = False
     readonly_fields = ("paid_on", "amount", "description", "reference", "recorded_by")
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(SubsidyApplication)

@@ -110,3 +110,13 @@ def test_payments_of_another_teams_application_are_not_reachable(client, world, 
     url = reverse("subsidies:application_payment", args=[granted.uuid])
     assert client.post(url, {"paid_on": "2026-02-01", "amount": "10"}).status_code == 404
     assert not SubsidyPayment.objects.exists()
+
+
+def test_the_admin_shows_payments_but_does_not_let_them_be_typed_over(client, world, granted):
+    from tests.factories.accounts import UserFactory
+
+    pay(granted, world, "750.00", reference="BET-ADMIN")
+    client.force_login(UserFactory(username="beheer", is_staff=True, is_superuser=True))
+    html = client.get(reverse("admin:subsidies_subsidyapplication_change", args=[granted.pk])).content.decode()
+    assert "BET-ADMIN" in html
+    assert 'name="amount_paid"' not in html and 'name="payments-0-amount"' not in html

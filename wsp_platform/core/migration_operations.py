@@ -3,12 +3,9 @@
 from django.db import migrations
 
 
-class AddIndexOnPostgres(migrations.AddIndex):
-    """``AddIndex`` whose index exists only on PostgreSQL (a GIN index, an operator class).
-
-    The migration state always has the index, so ``makemigrations`` stays quiet; on SQLite
-    (the quick-start database) nothing is created. A later migration that drops such an
-    index must use ``RemoveIndexOnPostgres``."""
+class _OnPostgresOnly:
+    """Changes the database only on PostgreSQL; the migration state changes everywhere, so
+    ``makemigrations`` stays quiet and SQLite (the quick-start database) simply lacks it."""
 
     def database_forwards(self, app_label, schema_editor, from_state, to_state):
         if schema_editor.connection.vendor == "postgresql":
@@ -19,11 +16,10 @@ class AddIndexOnPostgres(migrations.AddIndex):
             super().database_backwards(app_label, schema_editor, from_state, to_state)
 
 
-class RemoveIndexOnPostgres(migrations.RemoveIndex):
-    def database_forwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor == "postgresql":
-            super().database_forwards(app_label, schema_editor, from_state, to_state)
+class AddIndexOnPostgres(_OnPostgresOnly, migrations.AddIndex):
+    """An index that exists only on PostgreSQL (GIN, an operator class). A later migration
+    that drops it must use ``RemoveIndexOnPostgres``."""
 
-    def database_backwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor == "postgresql":
-            super().database_backwards(app_label, schema_editor, from_state, to_state)
+
+class RemoveIndexOnPostgres(_OnPostgresOnly, migrations.RemoveIndex):
+    pass
