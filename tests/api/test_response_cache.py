@@ -225,3 +225,25 @@ def test_a_write_in_another_process_is_seen_through_the_shared_redis_cache(setti
              "WSP_CACHE_KEY_PREFIX": prefix, "WSP_API_CACHE": "1"},
     )
     assert _city_in_list(api, candidate.uuid) == "Vianen"
+
+
+@pytest.mark.integration
+@pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="needs REDIS_URL")
+def test_the_throttle_counts_per_window_in_redis(settings, monkeypatch, api_client_record):
+    """Production counts in Redis (one INCR+EXPIRE pipeline), not in the test's local cache."""
+    from types import SimpleNamespace
+
+    from wsp_platform.api import throttling
+
+    prefix = f"wsp-test-{uuid.uuid4().hex[:8]}"
+    settings.CACHES = {"default": {"BACKEND": "wsp_platform.core.cache.RedisCache",
+                                   "LOCATION": os.environ["REDIS_URL"], "KEY_PREFIX": prefix}}
+    monkeypatch.setenv("WSP_API_THROTTLE_RATE", "2/minute")
+    monkeypatch.setattr(throttling, "time", SimpleNamespace(time=lambda: 1_800_000_010.0))  # 10 s into a window
+
+    class Request:
+        auth = api_client_record
+
+    throttle = throttling.ClientRateThrottle()
+    assert [throttle.allow_request(Request, None) for _ in range(3)] == [True, True, False]
+    assert throttle.wait() == 50

@@ -145,6 +145,7 @@ _NOT_STORED = {"x-request-id", "set-cookie", "date", "server", "connection"}
 
 
 VERSION_ENVIRON_KEY = "wsp.api_data_version"
+LOOKED_UP_ENVIRON_KEY = "wsp.api_cache_looked_up"
 
 
 def response_key(meta, token_hash: str) -> str:
@@ -237,6 +238,7 @@ class CachedApiReads:
     def __call__(self, environ, start_response):
         answer = cached_answer(environ)
         if answer is None:
+            environ[LOOKED_UP_ENVIRON_KEY] = True  # the middleware need not ask Redis again
             return self.application(environ, start_response)
         content, headers = answer
         start_response("200 OK", list(headers.items()))
@@ -254,7 +256,7 @@ class ApiResponseCacheMiddleware:
     def __call__(self, request):
         if request.method != "GET" or not request.path_info.startswith(API_PREFIX) or not enabled():
             return self.get_response(request)
-        answer = cached_answer(request.META)
+        answer = None if request.META.get(LOOKED_UP_ENVIRON_KEY) else cached_answer(request.META)
         if answer is not None:
             content, headers = answer
             response = HttpResponse(content, status=200)

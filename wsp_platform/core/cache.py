@@ -2,7 +2,7 @@
 
 Django's ``RedisCacheClient.get_client`` builds a new ``redis.Redis`` object for every
 cache call; with redis-py 5+ that fills a table of ~170 response callbacks each time
-(~0.4 ms, four times per API request: throttle, data version, cached body). A client
+(~0.4 ms per call, and a cached API read makes two: MGET and the throttle). A client
 holds nothing but its pool and is safe to share between threads, so one per pool is kept.
 """
 
