@@ -12,7 +12,7 @@ from django.utils import timezone
 from placements.choices import SignalKind, TaskKind
 from placements.models import Placement, Signal
 from placements.services import create_task
-from wsp_platform.audit.services import Actor, AuditAction, diff, record
+from wsp_platform.audit.services import Actor, AuditAction, diff, record, save_changes
 
 from .choices import ApplicationStatus as S
 from .choices import AssessmentMethod, SubsidyKind
@@ -564,10 +564,7 @@ def record_payment(
         application=locked, paid_on=paid_on, amount=amount, description=(description or "").strip(),
         reference=(reference or "").strip(), recorded_by=actor.user_or_none,
     )
-    old = locked.amount_paid
-    locked.amount_paid = old + amount
-    locked.save(update_fields=["amount_paid", "updated_at"])
     record(actor, AuditAction.CREATE, payment)
-    record(actor, AuditAction.UPDATE, locked, changes={"amount_paid": (str(old), str(locked.amount_paid))})
+    save_changes(locked, {"amount_paid": locked.amount_paid + amount}, actor=actor)
     application.refresh_from_db()
     return payment

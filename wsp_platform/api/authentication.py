@@ -39,6 +39,14 @@ class ClientPrincipal:
         return Actor(api_client=self.client, channel=Channel.API)
 
 
+def bearer_token(header: str) -> str | None:
+    """The token of an ``Authorization: Bearer <token>`` header, else None."""
+    parts = header.split()
+    if len(parts) != 2 or parts[0].lower() != "bearer":
+        return None
+    return parts[1]
+
+
 # token hash → (data version, ApiClient): this process's copy of recently seen clients.
 _known_clients: dict[str, tuple[int, ApiClient]] = {}
 _KNOWN_CLIENTS_MAX = 1000
@@ -72,10 +80,10 @@ class BearerTokenAuthentication(authentication.BaseAuthentication):
         header = authentication.get_authorization_header(request).decode("latin-1")
         if not header:
             return None
-        parts = header.split()
-        if len(parts) != 2 or parts[0].lower() != self.keyword.lower():
+        token = bearer_token(header)
+        if token is None:
             raise exceptions.AuthenticationFailed("Gebruik de header Authorization: Bearer <token>.")
-        client = find_client(request, hash_token(parts[1]))
+        client = find_client(request, hash_token(token))
         if client is None or not client.is_active or client.revoked_at is not None:
             raise exceptions.AuthenticationFailed("Het token is ongeldig of ingetrokken.")
         return ClientPrincipal(client), client

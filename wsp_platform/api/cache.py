@@ -174,10 +174,10 @@ def response_key(meta, token_hash: str) -> str:
 def _token_hash(meta) -> str | None:
     from wsp_platform.accounts.models import hash_token
 
-    parts = meta.get("HTTP_AUTHORIZATION", "").split()
-    if len(parts) != 2 or parts[0].lower() != "bearer":
-        return None
-    return hash_token(parts[1])
+    from .authentication import bearer_token
+
+    token = bearer_token(meta.get("HTTP_AUTHORIZATION", ""))
+    return None if token is None else hash_token(token)
 
 
 def mark_cacheable(request) -> None:
